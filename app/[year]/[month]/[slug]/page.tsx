@@ -1,0 +1,94 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { PostDate } from '@/app/_components/post-date'
+import { TagList } from '@/app/_components/tag-list'
+import { getTagFeed } from '@/lib/feed'
+import { buildAlternates } from '@/lib/metadata'
+import { getAdjacentPosts, getPostAt, getPosts, getReadingMinutes, isShownAsDraft } from '@/lib/posts'
+import { absoluteUrl } from '@/lib/site'
+
+type Props = { params: Promise<{ year: string; month: string; slug: string }> }
+
+export const dynamicParams = false
+
+export function generateStaticParams() {
+  return getPosts().map((post) => {
+    const [, year = '', month = '', slug = ''] = post.url.split('/')
+    return { year, month, slug }
+  })
+}
+
+async function findPost(params: Props['params']) {
+  const { year, month, slug } = await params
+  const post = getPostAt(year, month, slug)
+  if (!post) notFound()
+  return post
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const post = await findPost(params)
+  const tagFeeds = post.tagSlugs.flatMap((slug) => getTagFeed(slug) ?? [])
+  return {
+    title: post.title,
+    description: post.description,
+    keywords: [...post.tagSlugs],
+    alternates: buildAlternates(post.url, tagFeeds),
+    openGraph: {
+      type: 'article',
+      title: post.title,
+      description: post.description,
+      url: absoluteUrl(post.url),
+      publishedTime: new Date(post.date).toISOString(),
+      modifiedTime: post.updated && new Date(post.updated).toISOString(),
+      tags: [...post.tagSlugs],
+    },
+  }
+}
+
+export default async function PostPage({ params }: Props) {
+  const post = await findPost(params)
+  const { newer, older } = getAdjacentPosts(post)
+  return (
+    <article className="post">
+      <header className="post-header">
+        <h1>
+          {post.title}
+          {isShownAsDraft(post) && <span className="draft-mark"> (draft)</span>}
+        </h1>
+        <p className="post-meta">
+          <PostDate date={post.date} />
+          {post.updated && (
+            <>
+              {' · '}
+              <PostDate date={post.updated} prefix="Updated " />
+            </>
+          )}
+          {' · '}
+          <span>{getReadingMinutes(post)} min read</span>
+        </p>
+        <TagList slugs={post.tagSlugs} />
+      </header>
+      {/* Rendered once from MDX at content build time (lib/mdx/render-html.tsx), from our own git content. */}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+      <nav className="post-nav" aria-label="More posts">
+        {older ? (
+          <Link href={older.url} rel="prev">
+            <span className="post-nav-label">← Previous post</span>
+            {older.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {newer ? (
+          <Link href={newer.url} rel="next" className="post-nav-next">
+            <span className="post-nav-label">Next post →</span>
+            {newer.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+    </article>
+  )
+}

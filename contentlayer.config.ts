@@ -1,0 +1,54 @@
+import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
+import rehypeAutolinkHeadings from 'rehype-autolink-headings'
+import rehypePrettyCode from 'rehype-pretty-code'
+import rehypeSlug from 'rehype-slug'
+import remarkGfm from 'remark-gfm'
+import { renderMdxToHtml } from './lib/mdx/render-html'
+
+/** The folder holding posts/; tests point it at a temporary folder. */
+const contentDirPath = process.env.CONTENT_DIR || 'content'
+
+export const Post = defineDocumentType(() => ({
+  name: 'Post',
+  filePathPattern: 'posts/**/*.mdx',
+  contentType: 'mdx',
+  // lib/posts.ts validates these beyond presence and derives the slug, permalink and tag slugs.
+  fields: {
+    title: { type: 'string', required: true, description: 'The headline, as shown on the page and in feeds.' },
+    // A string, not contentlayer's `date`: that type converts to UTC and loses the offset
+    // that decides the permalink's year and month (lib/dates.ts explains why).
+    date: { type: 'string', required: true, description: 'ISO 8601 with an offset: 2025-04-16T13:12:00+00:00' },
+    description: { type: 'string', required: true, description: 'One or two sentences for lists, feeds and search engines.' },
+    tags: { type: 'list', of: { type: 'string' }, required: true, description: 'One or more tag slugs.' },
+    draft: { type: 'boolean', default: false, description: 'Hidden from production builds when true.' },
+    updated: { type: 'string', required: false, description: 'Last significant edit, ISO 8601 with an offset.' },
+    slug: { type: 'string', required: false, description: 'Overrides the file name as the last URL segment.' },
+  },
+  computedFields: {
+    html: {
+      type: 'string',
+      description: 'The body rendered once, at content build time; pages, feeds and search reuse it.',
+      resolve: (post) => renderMdxToHtml(post.body.code),
+    },
+    wordCount: {
+      type: 'number',
+      resolve: (post) => post.body.raw.split(/\s+/).filter(Boolean).length,
+    },
+  },
+}))
+
+export default makeSource({
+  contentDirPath,
+  documentTypes: [Post],
+  onMissingOrIncompatibleData: 'fail',
+  onExtraFieldData: 'fail',
+  disableImportAliasWarning: true,
+  mdx: {
+    remarkPlugins: [remarkGfm],
+    rehypePlugins: [
+      rehypeSlug,
+      [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: true, tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+      [rehypePrettyCode, { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false }],
+    ],
+  },
+})
