@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      // Unit tests never need a content build: they run against fixture posts.
+      'contentlayer/generated': fileURLToPath(new URL('./lib/__fixtures__/generated.ts', import.meta.url)),
+      '@': fileURLToPath(new URL('./', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx'],
+    environment: 'node',
+  },
+})
