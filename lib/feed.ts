@@ -1,19 +1,36 @@
 /**
- * Every feed of the site, in every format, is built here from the content model.
- * Routes only pick a feed and a format and hand the result to feedResponse().
+ * Every feed of the site, in every format, is built here from the content model:
+ * RSS 2.0 and Atom through `feed`, JSON Feed 1.1 by hand. Routes only pick a feed and a format;
+ * proxy.ts asks feedValidators() for HTTP caching.
  */
+import { createHash } from 'node:crypto'
 import { Feed, type Item } from 'feed'
+import { buildFeedHtml } from './feed-html'
 import { getPosts, getTag, getTags, type Post } from './posts'
 import { absoluteUrl, site } from './site'
-import { feedPath, type FeedFormat } from './urls'
+import { feedPath, tagPath, type FeedFormat } from './urls'
+
+/** One item of a feed: a post, or a tag in the list of tags. */
+export type FeedEntry = {
+  title: string
+  /** Site path of the entry's page; its absolute URL is the item's link, GUID and id, forever. */
+  path: string
+  published: Date
+  updated: Date
+  /** Plain text. */
+  description?: string
+  /** Full content, safe for feeds, absolute URLs only. */
+  html?: string
+  tags?: readonly string[]
+}
 
 export type FeedSpec = {
   title: string
   description: string
   /** The folder the feed lives in, which is also the HTML page it mirrors: "/tags/go/". */
   folder: string
-  /** Already filtered and sorted, newest first, by lib/posts. */
-  posts: readonly Post[]
+  /** Newest first, at most site.feedItemLimit. */
+  entries: readonly FeedEntry[]
 }
 
 export const FEED_CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
@@ -22,14 +39,51 @@ export const FEED_CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
   json: 'application/feed+json; charset=utf-8',
 }
 
-/** The site-wide feed at /index.xml, with every post, as Hugo's home feed. */
-export function getSiteFeed(): FeedSpec {
-  return { title: site.title, description: `Recent content on ${site.title}`, folder: '/', posts: getPosts() }
+/**
+ * Feed readers poll every few minutes: browsers may reuse a copy for 5 minutes, a CDN for an hour,
+ * and a CDN may serve a stale copy for a day while it revalidates (ETag makes that cheap).
+ */
+export const FEED_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
+
+/** The XSL stylesheet that turns a feed opened in a browser into a readable page. */
+export const FEED_STYLESHEET_PATH = '/feed.xsl'
+
+const feedHtmlByPost = new WeakMap<Post, string>()
+
+/** A post's HTML for feeds, computed once per post however many feeds carry it. */
+function getFeedHtml(post: Post): string {
+  let html = feedHtmlByPost.get(post)
+  if (html === undefined) {
+    html = buildFeedHtml(post.html, absoluteUrl(post.url))
+    feedHtmlByPost.set(post, html)
+  }
+  return html
 }
 
-/** The "posts" section feed at /posts/index.xml: the same items as the site feed, as Hugo serves it. */
+function toEntry(post: Post): FeedEntry {
+  return {
+    title: post.title,
+    path: post.url,
+    published: post.postDate.instant,
+    updated: new Date(post.updated ?? post.date),
+    description: post.description,
+    html: getFeedHtml(post),
+    tags: post.tagSlugs,
+  }
+}
+
+function postFeed(title: string, description: string, folder: string, posts: readonly Post[]): FeedSpec {
+  return { title, description, folder, entries: posts.slice(0, site.feedItemLimit).map(toEntry) }
+}
+
+/** The site-wide feed (/index.xml, /atom.xml, /feed.json) with every post, as Hugo's home feed. */
+export function getSiteFeed(): FeedSpec {
+  return postFeed(site.title, `Recent content on ${site.title}`, '/', getPosts())
+}
+
+/** The "posts" section feed (/posts/index.xml…): the same items as the site feed, as Hugo serves it. */
 export function getPostsSectionFeed(): FeedSpec {
-  return { title: `Posts on ${site.title}`, description: `Recent content in Posts on ${site.title}`, folder: '/posts/', posts: getPosts() }
+  return postFeed(`Posts on ${site.title}`, `Recent content in Posts on ${site.title}`, '/posts/', getPosts())
 }
 
 /** The feed of one tag, or undefined for a tag no published post has. */
@@ -37,12 +91,25 @@ export function getTagFeed(slug: string): FeedSpec | undefined {
   const tag = getTag(slug)
   if (!tag) return undefined
   const title = `${tag.title} on ${site.title}`
-  return { title, description: `Recent content in ${title}`, folder: `/tags/${tag.slug}/`, posts: tag.posts }
+  return postFeed(title, `Recent content in ${title}`, tagPath(tag.slug), tag.posts)
 }
 
-/** Slugs of every tag that has a feed, for prerendering. */
-export function getTagFeedSlugs(): string[] {
-  return getTags().map((tag) => tag.slug)
+/** Hugo's /tags/index.xml: one item per tag, the tag with the newest post first. */
+export function getTagsFeed(): FeedSpec {
+  const title = `Tags on ${site.title}`
+  const entries = getTags()
+    .flatMap((tag) => {
+      const newest = tag.posts[0]
+      if (!newest) return []
+      return [{ title: tag.title, path: tagPath(tag.slug), published: newest.postDate.instant, updated: newest.postDate.instant }]
+    })
+    .sort((a, b) => b.published.getTime() - a.published.getTime() || a.path.localeCompare(b.path))
+  return { title, description: `Recent content in ${title}`, folder: '/tags/', entries: entries.slice(0, site.feedItemLimit) }
+}
+
+/** generateStaticParams for every tag feed route: one entry per tag with posts. */
+export function getTagFeedParams(): { tag: string }[] {
+  return getTags().map((tag) => ({ tag: tag.slug }))
 }
 
 /**
@@ -54,10 +121,14 @@ export function escapeHtml(text: string): string {
 }
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' }
 
-/** Builds the XML or JSON text of a feed in one format. Same content, same bytes: no build-time clock. */
+/** The date a feed last changed: its newest entry's update. Never "now", so builds are reproducible. */
+export function getFeedUpdated(spec: FeedSpec): Date {
+  return spec.entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), new Date(0))
+}
+
+/** The XML or JSON text of a feed in one format. Same content, same bytes. */
 export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
   if (format === 'json') return renderJsonFeed(spec)
-  const newest = spec.posts[0]
   const feed = new Feed({
     id: absoluteUrl(spec.folder),
     link: absoluteUrl(spec.folder),
@@ -65,56 +136,62 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
     description: spec.description,
     language: site.language,
     generator: false,
-    author: { name: site.author, link: site.url + '/' },
-    // The newest item's date, never "now": rebuilding unchanged content must give the same bytes.
-    updated: newest ? new Date(newest.updated ?? newest.date) : new Date(0),
+    stylesheet: FEED_STYLESHEET_PATH,
+    author: { name: site.author, link: `${site.url}/` },
+    // RSS lastBuildDate and Atom <updated>: the newest change to an item, as Hugo's site lastmod.
+    updated: getFeedUpdated(spec),
     // `rss`, not `rss2`: feed reads only `rss` for RSS's atom:link rel="self".
     feedLinks: { rss: absoluteUrl(feedPath(spec.folder, 'rss')), atom: absoluteUrl(feedPath(spec.folder, 'atom')) },
   })
-  for (const post of spec.posts) feed.addItem(buildFeedItem(post, format))
+  for (const entry of spec.entries) feed.addItem(buildFeedItem(entry, format))
   return format === 'rss' ? feed.rss2() : feed.atom1()
 }
 
 /**
- * One item. No `id` or `guid`: feed then writes the permalink as an RSS <guid> with the default
+ * One item. No `id` or `guid`: feed then writes the permalink as the RSS <guid> with the default
  * isPermaLink, exactly as Hugo did, and as the Atom <id>. GUIDs must never change.
  */
-function buildFeedItem(post: Post, format: 'rss' | 'atom'): Item {
-  const link = absoluteUrl(post.url)
-  // RSS <title> is plain text (as Hugo writes it); Atom declares type="html", so it must be escaped there.
-  const title = format === 'atom' ? escapeHtml(post.title) : post.title
+function buildFeedItem(entry: FeedEntry, format: 'rss' | 'atom'): Item {
   return {
-    title,
-    link,
+    // RSS <title> is plain text (as Hugo writes it); Atom's is type="html", so it is escaped there.
+    title: format === 'atom' ? escapeHtml(entry.title) : entry.title,
+    link: absoluteUrl(entry.path),
     // feed writes `published` as RSS pubDate and Atom <published>, and `date` as Atom <updated>.
-    published: new Date(post.date),
-    date: new Date(post.updated ?? post.date),
-    description: escapeHtml(post.description),
-    category: post.tagSlugs.map((slug) => ({ name: slug, term: slug })),
+    published: entry.published,
+    date: entry.updated,
+    description: entry.description === undefined ? undefined : escapeHtml(entry.description),
+    content: entry.html,
+    category: entry.tags?.map((slug) => ({ name: slug, term: slug })),
   }
 }
 
-/** JSON Feed 1.1 (feed 6 writes version 1 and misnames the dates, so this three-field job is ours). */
+/** JSON Feed 1.1. feed 6 writes version 1 and misnames the dates, so this serialisation is ours. */
 function renderJsonFeed(spec: FeedSpec): string {
-  const body = {
-    version: 'https://jsonfeed.org/version/1.1',
-    title: spec.title,
-    home_page_url: absoluteUrl(spec.folder),
-    feed_url: absoluteUrl(feedPath(spec.folder, 'json')),
-    description: spec.description,
-    language: site.language,
-    authors: [{ name: site.author, url: site.url + '/' }],
-    items: spec.posts.map((post) => ({
-      id: absoluteUrl(post.url),
-      url: absoluteUrl(post.url),
-      title: post.title,
-      summary: post.description,
-      date_published: new Date(post.date).toISOString(),
-      ...(post.updated ? { date_modified: new Date(post.updated).toISOString() } : {}),
-      tags: [...post.tagSlugs],
-    })),
-  }
-  return JSON.stringify(body, null, 2)
+  const author = { name: site.author, url: `${site.url}/` }
+  return JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: spec.title,
+      home_page_url: absoluteUrl(spec.folder),
+      feed_url: absoluteUrl(feedPath(spec.folder, 'json')),
+      description: spec.description,
+      language: site.language,
+      authors: [author],
+      items: spec.entries.map((entry) => ({
+        id: absoluteUrl(entry.path),
+        url: absoluteUrl(entry.path),
+        title: entry.title,
+        ...(entry.description === undefined ? {} : { summary: entry.description }),
+        ...(entry.html === undefined ? {} : { content_html: entry.html }),
+        date_published: entry.published.toISOString(),
+        ...(entry.updated.getTime() === entry.published.getTime() ? {} : { date_modified: entry.updated.toISOString() }),
+        ...(entry.tags ? { tags: [...entry.tags] } : {}),
+        authors: [author],
+      })),
+    },
+    null,
+    2,
+  )
 }
 
 /** Streams the encoded body in chunks, so a large feed starts reaching the reader before it is all sent. */
@@ -139,6 +216,59 @@ function streamText(text: string): ReadableStream<Uint8Array> {
 export function feedResponse(spec: FeedSpec | undefined, format: FeedFormat): Response {
   if (!spec) return new Response('No such feed.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   return new Response(streamText(renderFeed(spec, format)), {
-    headers: { 'Content-Type': FEED_CONTENT_TYPES[format] },
+    headers: { 'Content-Type': FEED_CONTENT_TYPES[format], 'Cache-Control': FEED_CACHE_CONTROL },
   })
+}
+
+// ---- HTTP validators, for conditional GET under `next start` (proxy.ts) ----
+
+const FEED_FILE_FORMATS: Readonly<Record<string, FeedFormat>> = { 'index.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' }
+
+/** The feed served at this URL path, or undefined when the path is not a feed. */
+export function getFeedAt(pathname: string): { spec: FeedSpec; format: FeedFormat } | undefined {
+  const match = /^\/(?:(posts|tags)\/)?(?:([^/]+)\/)?(index\.xml|atom\.xml|feed\.json)$/.exec(pathname)
+  if (!match) return undefined
+  const [, section, tag, file = ''] = match
+  const format = FEED_FILE_FORMATS[file]
+  if (!format) return undefined
+  if (section === 'tags' && tag) {
+    const spec = getTagFeed(decodeURIComponent(tag))
+    return spec && { spec, format }
+  }
+  if (tag) return undefined
+  if (section === 'tags') return format === 'rss' ? { spec: getTagsFeed(), format } : undefined
+  return { spec: section === 'posts' ? getPostsSectionFeed() : getSiteFeed(), format }
+}
+
+export type FeedValidators = { etag: string; lastModified: Date; contentType: string }
+
+const validatorsByPath = new Map<string, FeedValidators | null>()
+
+/** ETag (a hash of the exact bytes served) and Last-Modified of the feed at this path, computed once per path. */
+export function getFeedValidators(pathname: string): FeedValidators | undefined {
+  let validators = validatorsByPath.get(pathname)
+  if (validators === undefined) {
+    const feed = getFeedAt(pathname)
+    validators = feed
+      ? {
+          etag: `"${createHash('sha256').update(renderFeed(feed.spec, feed.format)).digest('base64url').slice(0, 32)}"`,
+          lastModified: getFeedUpdated(feed.spec),
+          contentType: FEED_CONTENT_TYPES[feed.format],
+        }
+      : null
+    validatorsByPath.set(pathname, validators)
+  }
+  return validators ?? undefined
+}
+
+/** Whether a conditional request may be answered 304 (RFC 9110: If-None-Match wins over If-Modified-Since). */
+export function isNotModified(headers: Headers, validators: FeedValidators): boolean {
+  const ifNoneMatch = headers.get('if-none-match')
+  if (ifNoneMatch !== null) {
+    const tags = ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''))
+    return tags.includes('*') || tags.includes(validators.etag)
+  }
+  const ifModifiedSince = Date.parse(headers.get('if-modified-since') ?? '')
+  // HTTP dates have whole seconds; compare at that precision.
+  return !Number.isNaN(ifModifiedSince) && Math.floor(validators.lastModified.getTime() / 1000) * 1000 <= ifModifiedSince
 }

@@ -16,6 +16,17 @@ function readSiteUrl(): string {
   return parsed.href.replace(/\/+$/, '')
 }
 
+/** FEED_ITEM_LIMIT caps the items in every feed; unset (the default) keeps every post, as the live site does. */
+function readFeedItemLimit(): number {
+  const raw = process.env.FEED_ITEM_LIMIT?.trim()
+  if (!raw) return Number.POSITIVE_INFINITY
+  const limit = Number(raw)
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new Error(`FEED_ITEM_LIMIT "${raw}" must be a whole number of items, 1 or more; unset it to keep every post.`)
+  }
+  return limit
+}
+
 export const site = {
   title: 'Bits, Trades & Systems',
   description:
@@ -23,6 +34,7 @@ export const site = {
   url: readSiteUrl(),
   author: 'Bits, Trades & Systems',
   language: 'en-us',
+  feedItemLimit: readFeedItemLimit(),
 } as const
 
 /** The absolute URL of a site path ("/tags/go/" -> "https://…/tags/go/"). */

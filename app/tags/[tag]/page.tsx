@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PostList } from '@/app/_components/post-list'
-import { getTagFeed, getTagFeedSlugs } from '@/lib/feed'
+import { getTagFeed, getTagFeedParams } from '@/lib/feed'
 import { buildAlternates } from '@/lib/metadata'
 import { getTag } from '@/lib/posts'
 import { feedPath, tagPath } from '@/lib/urls'
@@ -11,7 +11,7 @@ type Props = { params: Promise<{ tag: string }> }
 export const dynamicParams = false
 
 export function generateStaticParams() {
-  return getTagFeedSlugs().map((tag) => ({ tag }))
+  return getTagFeedParams()
 }
 
 async function findTag(params: Props['params']) {

@@ -1,13 +1,9 @@
-import { feedResponse, getTagFeed, getTagFeedSlugs } from '@/lib/feed'
+import { feedResponse, getTagFeed, getTagFeedParams } from '@/lib/feed'
 
 export const dynamic = 'force-static'
 export const dynamicParams = false
-
-export function generateStaticParams() {
-  return getTagFeedSlugs().map((tag) => ({ tag }))
-}
+export const generateStaticParams = getTagFeedParams
 
 export async function GET(_request: Request, { params }: { params: Promise<{ tag: string }> }) {
-  const { tag } = await params
-  return feedResponse(getTagFeed(tag), 'rss')
+  return feedResponse(getTagFeed((await params).tag), 'rss')
 }

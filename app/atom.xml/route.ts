@@ -1,0 +1,7 @@
+import { feedResponse, getSiteFeed } from '@/lib/feed'
+
+export const dynamic = 'force-static'
+
+export function GET() {
+  return feedResponse(getSiteFeed(), 'atom')
+}

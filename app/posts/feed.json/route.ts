@@ -1,0 +1,7 @@
+import { feedResponse, getPostsSectionFeed } from '@/lib/feed'
+
+export const dynamic = 'force-static'
+
+export function GET() {
+  return feedResponse(getPostsSectionFeed(), 'json')
+}

@@ -1,0 +1,7 @@
+import { feedResponse, getTagsFeed } from '@/lib/feed'
+
+export const dynamic = 'force-static'
+
+export function GET() {
+  return feedResponse(getTagsFeed(), 'rss')
+}
