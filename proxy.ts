@@ -3,7 +3,7 @@
  * validators, and feed readers poll every few minutes, so a 304 saves them (and us) the whole body.
  */
 import { NextResponse, type NextRequest } from 'next/server'
-import { FEED_CACHE_CONTROL, getFeedValidators, isNotModified } from '@/lib/feed'
+import { FEED_CACHE_CONTROL, FEED_CONTENT_TYPES, getFeedValidators, isNotModified, prefersHtml } from '@/lib/feed'
 
 export function proxy(request: NextRequest) {
   const validators = getFeedValidators(request.nextUrl.pathname)
@@ -18,6 +18,12 @@ export function proxy(request: NextRequest) {
   }
   const response = NextResponse.next()
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
+  response.headers.append('Vary', 'Accept')
+  // Browsers show application/rss+xml and atom+xml as raw text and skip the XSL stylesheet; when the request
+  // is a page navigation (it asks for HTML), label the same bytes application/xml so the stylesheet applies.
+  if (validators.contentType !== FEED_CONTENT_TYPES.json && prefersHtml(request.headers.get('accept'))) {
+    response.headers.set('Content-Type', 'application/xml; charset=utf-8')
+  }
   return response
 }
 

@@ -1,20 +1,30 @@
+import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, getPostsSectionFeed, getSiteFeed, getTagFeed, renderFeed } from './feed'
-import { getPosts, getTag } from './posts'
+import {
+  escapeHtml,
+  getFeedAt,
+  getFeedValidators,
+  getPostsSectionFeed,
+  getSiteFeed,
+  getTagFeed,
+  getTagsFeed,
+  isNotModified,
+  prefersHtml,
+  renderFeed,
+} from './feed'
+import { getPosts, getTag, getTags } from './posts'
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true, htmlEntities: false })
+const SITE = 'https://blog.turboawesome.win'
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true })
+const asArray = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
+const escaping = () => getPosts().find((post) => post.slug === 'escaping')!
 
-function asArray<T>(value: T | T[] | undefined): T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value]
-}
-
-/** Undoes one level of HTML escaping, as a reader does for an RSS description or Atom type="html". */
-function decodeHtml(text: string): string {
-  return text.replace(/&(#\d+|amp|lt|gt|quot);/g, (_, entity: string) =>
-    entity.startsWith('#') ? String.fromCodePoint(Number(entity.slice(1))) : ({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[entity]!,
-  )
-}
+const EXPECTED_ESCAPING_HTML =
+  '<h2 id="more">More &amp; less</h2>' +
+  `<p>See <a href="${SITE}/tags/xml/">the tag</a> and <a href="${SITE}/2025/03/escaping/#more">below</a> — café 🎉 ]]&gt;</p>` +
+  `<p><img src="${SITE}/2025/03/escaping/diagram.png" alt="A diagram"/></p>` +
+  '<pre><code>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</code></pre>'
 
 describe('RSS 2.0', () => {
   const spec = getTagFeed('distributed-systems')!
@@ -22,27 +32,26 @@ describe('RSS 2.0', () => {
 
   it('describes the tag as Hugo did, with a self link and the newest item’s date as lastBuildDate', () => {
     expect(channel.title).toBe('Distributed-Systems on Bits, Trades & Systems')
-    expect(channel.link).toBe('https://blog.turboawesome.win/tags/distributed-systems/')
+    expect(channel.link).toBe(`${SITE}/tags/distributed-systems/`)
     expect(channel.description).toBe('Recent content in Distributed-Systems on Bits, Trades & Systems')
     expect(channel.language).toBe('en-us')
-    expect(channel['atom:link']['@href']).toBe('https://blog.turboawesome.win/tags/distributed-systems/index.xml')
+    expect(channel['atom:link']['@href']).toBe(`${SITE}/tags/distributed-systems/index.xml`)
     expect(new Date(channel.lastBuildDate).toISOString()).toBe(new Date('2025-04-30T23:30:00-05:00').toISOString())
   })
 
   it('has one item per published post of the tag, newest first, with the permalink as link and GUID', () => {
     const items = asArray(channel.item)
-    expect(items.map((item) => item.link)).toEqual(getTag('distributed-systems')!.posts.map((post) => `https://blog.turboawesome.win${post.url}`))
+    expect(items.map((item) => item.link)).toEqual(getTag('distributed-systems')!.posts.map((post) => `${SITE}${post.url}`))
     for (const item of items) {
       expect(item.guid['#text']).toBe(item.link)
       expect(item.guid['@isPermaLink']).not.toBe('false')
     }
   })
 
-  it('carries XML special characters, emoji and "]]>" through unchanged', () => {
-    const item = asArray(channel.item).find((entry) => String(entry.link).includes('/escaping/'))
-    const post = getPosts().find((entry) => entry.slug === 'escaping')!
-    expect(item.title).toBe(post.title)
-    expect(decodeHtml(item.description)).toBe(post.description)
+  it('carries the full post as content:encoded with absolute URLs and no page-only anchors', () => {
+    const item = asArray(channel.item).find((entry) => String(entry.link).endsWith('/escaping/'))
+    expect(item['content:encoded']).toBe(EXPECTED_ESCAPING_HTML)
+    expect(asArray(item.category)).toEqual(['distributed-systems', 'xml'])
   })
 
   it('is the same bytes when built twice (no build-time clock)', () => {
@@ -54,33 +63,138 @@ describe('RSS 2.0', () => {
   })
 })
 
-describe('the site feeds', () => {
-  it('list every published post, in /index.xml and /posts/index.xml alike', () => {
-    const links = (text: string) => asArray(xml.parse(text).rss.channel.item).map((item) => item.link)
-    const expected = getPosts().map((post) => `https://blog.turboawesome.win${post.url}`)
-    expect(links(renderFeed(getSiteFeed(), 'rss'))).toEqual(expected)
-    expect(links(renderFeed(getPostsSectionFeed(), 'rss'))).toEqual(expected)
-    expect(xml.parse(renderFeed(getSiteFeed(), 'rss')).rss.channel.title).toBe('Bits, Trades & Systems')
+describe('a post full of special characters', () => {
+  const post = escaping()
+
+  it.each(['rss', 'atom'] as const)('round-trips title, description and tags through %s unchanged, unescaped once', (format) => {
+    const feed = parseFeed(renderFeed(getTagFeed('xml')!, format))
+    const item = feed.items[0]!
+    expect(item.title).toBe(post.title)
+    expect(item.description).toBe(post.description)
+    expect(item.url).toBe(`${SITE}${post.url}`)
+    expect(item.id).toBe(`${SITE}${post.url}`)
+    expect(item.categories.map((category) => category.term)).toEqual(['distributed-systems', 'xml'])
+  })
+
+  it('round-trips through JSON Feed unchanged', () => {
+    const item = JSON.parse(renderFeed(getTagFeed('xml')!, 'json')).items[0]
+    expect(item.title).toBe(post.title)
+    expect(item.summary).toBe(post.description)
+    expect(item.content_html).toBe(EXPECTED_ESCAPING_HTML)
+    expect(item.tags).toEqual(['distributed-systems', 'xml'])
+  })
+
+  it('keeps the same full content in Atom as in RSS', () => {
+    const entry = asArray(xml.parse(renderFeed(getTagFeed('xml')!, 'atom')).feed.entry)[0]
+    expect(entry.content['#text']).toBe(EXPECTED_ESCAPING_HTML)
+    expect(entry.content['@type']).toBe('html')
   })
 })
 
-describe('Atom and JSON Feed', () => {
-  it('escapes titles for Atom’s type="html" so readers show them as written', () => {
-    const feed = xml.parse(renderFeed(getTagFeed('xml')!, 'atom')).feed
-    const entry = asArray(feed.entry)[0]
-    expect(decodeHtml(entry.title['#text'])).toBe('Fish & Chips <script>alert("x")</script> — café ]]> 🎉')
-    expect(entry.id).toBe(entry.link['@href'])
+describe('every feed', () => {
+  const specs = [getSiteFeed(), getPostsSectionFeed(), getTagsFeed(), ...getTags().map((tag) => getTagFeed(tag.slug)!)]
+
+  it.each(specs.map((spec) => [spec.folder, spec] as const))('%s parses in RSS and Atom with the model’s item count', (_, spec) => {
+    for (const format of ['rss', 'atom'] as const) {
+      const feed = parseFeed(renderFeed(spec, format))
+      expect(feed.title).toBe(spec.title)
+      expect(feed.items).toHaveLength(spec.entries.length)
+    }
   })
 
-  it('writes JSON Feed 1.1 with plain-text fields', () => {
-    const feed = JSON.parse(renderFeed(getTagFeed('xml')!, 'json'))
+  it('Atom has the elements RFC 4287 requires: id, title, updated, author, link rel=self; entries id, title, updated', () => {
+    const feed = xml.parse(renderFeed(getSiteFeed(), 'atom')).feed
+    expect(feed.id).toBe(`${SITE}/`)
+    expect(feed.title).toBe('Bits, Trades & Systems')
+    expect(Number.isNaN(Date.parse(feed.updated))).toBe(false)
+    expect(feed.author.name).toBe('Bits, Trades & Systems')
+    expect(asArray(feed.link).find((link) => link['@rel'] === 'self')['@href']).toBe(`${SITE}/atom.xml`)
+    for (const entry of asArray(feed.entry)) {
+      expect(entry.id).toMatch(/^https:\/\//)
+      expect(entry.title).toBeTruthy()
+      expect(Number.isNaN(Date.parse(entry.updated))).toBe(false)
+    }
+  })
+
+  it('JSON Feed 1.1 has version, title, and items with id and content', () => {
+    const feed = JSON.parse(renderFeed(getSiteFeed(), 'json'))
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
-    expect(feed.items[0].title).toBe('Fish & Chips <script>alert("x")</script> — café ]]> 🎉')
+    expect(feed.title).toBe('Bits, Trades & Systems')
+    expect(feed.feed_url).toBe(`${SITE}/feed.json`)
+    expect(feed.items).toHaveLength(getPosts().length)
+    for (const item of feed.items) {
+      expect(item.id).toBe(item.url)
+      expect(typeof item.content_html).toBe('string')
+    }
+  })
+
+  it('lists the same posts in the site and posts-section feeds', () => {
+    const links = (text: string) => asArray(xml.parse(text).rss.channel.item).map((item) => item.link)
+    const expected = getPosts().map((post) => `${SITE}${post.url}`)
+    expect(links(renderFeed(getSiteFeed(), 'rss'))).toEqual(expected)
+    expect(links(renderFeed(getPostsSectionFeed(), 'rss'))).toEqual(expected)
+  })
+
+  it('uses updated frontmatter for Atom <updated> and JSON date_modified, keeping the id', () => {
+    const spec = getTagFeed('architecture')!
+    const entry = asArray(xml.parse(renderFeed(spec, 'atom')).feed.entry)[0]
+    expect(entry.id).toBe(`${SITE}/2023/02/custom-slug/`)
+    expect(entry.updated).toBe('2024-02-03T02:05:06.000Z')
+    expect(entry.published).toBe('2023-02-03T02:05:06.000Z')
+    const item = JSON.parse(renderFeed(spec, 'json')).items[0]
+    expect(item.date_modified).toBe('2024-02-03T02:05:06.000Z')
+    expect(item.date_published).toBe('2023-02-03T02:05:06.000Z')
+  })
+})
+
+describe('the tags feed', () => {
+  it('lists each tag once, the tag with the newest post first', () => {
+    const items = asArray(xml.parse(renderFeed(getTagsFeed(), 'rss')).rss.channel.item)
+    expect(items.map((item) => item.title)).toEqual(['Distributed-Systems', 'Go', 'Xml', 'Architecture'])
+    expect(items[0].link).toBe(`${SITE}/tags/distributed-systems/`)
+  })
+})
+
+describe('feeds by URL path and HTTP validators', () => {
+  it('maps every feed path to its feed, and nothing else', () => {
+    expect(getFeedAt('/index.xml')?.format).toBe('rss')
+    expect(getFeedAt('/posts/feed.json')?.spec.folder).toBe('/posts/')
+    expect(getFeedAt('/tags/go/atom.xml')?.spec.title).toBe('Go on Bits, Trades & Systems')
+    expect(getFeedAt('/tags/index.xml')?.spec.folder).toBe('/tags/')
+    for (const path of ['/tags/atom.xml', '/tags/nope/index.xml', '/2025/index.xml', '/index.xml/', '/feed.xsl', '/tags/go/']) {
+      expect(getFeedAt(path), path).toBeUndefined()
+    }
+  })
+
+  it('answers a matching ETag or a not-older If-Modified-Since with "not modified"', () => {
+    const validators = getFeedValidators('/tags/go/index.xml')!
+    const lastModified = validators.lastModified.toUTCString()
+    expect(isNotModified(new Headers({ 'if-none-match': validators.etag }), validators)).toBe(true)
+    expect(isNotModified(new Headers({ 'if-none-match': `"other", W/${validators.etag}` }), validators)).toBe(true)
+    expect(isNotModified(new Headers({ 'if-none-match': '"other"', 'if-modified-since': lastModified }), validators)).toBe(false)
+    expect(isNotModified(new Headers({ 'if-modified-since': lastModified }), validators)).toBe(true)
+    expect(isNotModified(new Headers({ 'if-modified-since': new Date(validators.lastModified.getTime() - 1000).toUTCString() }), validators)).toBe(false)
+    expect(isNotModified(new Headers({ 'if-modified-since': 'yesterday' }), validators)).toBe(false)
+    expect(isNotModified(new Headers(), validators)).toBe(false)
+  })
+
+  it('gives each feed its own ETag', () => {
+    expect(getFeedValidators('/tags/go/index.xml')!.etag).not.toBe(getFeedValidators('/tags/go/atom.xml')!.etag)
   })
 })
 
 describe('escapeHtml', () => {
   it('escapes as Hugo does, so existing descriptions keep their bytes', () => {
     expect(escapeHtml(`Here's <b> & "q"`)).toBe('Here&#39;s &lt;b&gt; &amp; &#34;q&#34;')
+  })
+})
+
+describe('prefersHtml', () => {
+  it('tells a browser navigation from a feed reader', () => {
+    expect(prefersHtml('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(true)
+    expect(prefersHtml('application/rss+xml, application/xml;q=0.9, */*;q=0.8')).toBe(false)
+    expect(prefersHtml('*/*')).toBe(false)
+    expect(prefersHtml(null)).toBe(false)
+    expect(prefersHtml('text/htmlx')).toBe(false)
   })
 })

@@ -272,3 +272,8 @@ export function isNotModified(headers: Headers, validators: FeedValidators): boo
   // HTTP dates have whole seconds; compare at that precision.
   return !Number.isNaN(ifModifiedSince) && Math.floor(validators.lastModified.getTime() / 1000) * 1000 <= ifModifiedSince
 }
+
+/** Whether an Accept header comes from a browser navigating to a page (it names text/html), not a feed reader. */
+export function prefersHtml(accept: string | null): boolean {
+  return accept !== null && /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept)
+}

@@ -48,7 +48,8 @@
             </xsl:for-each>
             <xsl:for-each select="/atom:feed/atom:entry">
               <li>
-                <a href="{atom:link/@href}"><xsl:value-of select="atom:title"/></a>
+                <!-- Atom titles are type="html": unescape them once. -->
+                <a href="{atom:link/@href}"><xsl:value-of select="atom:title" disable-output-escaping="yes"/></a>
                 <time><xsl:value-of select="substring(atom:published, 1, 10)"/></time>
               </li>
             </xsl:for-each>
