@@ -1,12 +1,16 @@
 /**
- * NEXT_OUTPUT=export writes the static export (out/) for static hosts; otherwise `next start` serves the build.
+ * NEXT_OUTPUT=export (`npm run export`) writes the static export to out/, building in its own folder
+ * so it never overwrites the server build that `npm start` serves.
  * @type {import('next').NextConfig}
  */
+const isExport = process.env.NEXT_OUTPUT === 'export'
+
 const nextConfig = {
   trailingSlash: true,
   reactStrictMode: true,
   poweredByHeader: false,
-  output: process.env.NEXT_OUTPUT === 'export' ? 'export' : undefined,
+  output: isExport ? 'export' : undefined,
+  distDir: isExport ? '.next-export' : '.next',
 }
 
 export default nextConfig
