@@ -1,6 +1,6 @@
 /**
- * NEXT_OUTPUT=export (`npm run export`) writes the static export to out/, building in its own folder
- * so it never overwrites the server build that `npm start` serves.
+ * NEXT_OUTPUT=export (`npm run export`) writes the static export to out/ (Next writes an export into
+ * distDir), so it never overwrites the server build in .next/ that `npm start` serves.
  * @type {import('next').NextConfig}
  */
 const isExport = process.env.NEXT_OUTPUT === 'export'
@@ -10,7 +10,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   output: isExport ? 'export' : undefined,
-  distDir: isExport ? '.next-export' : '.next',
+  distDir: isExport ? 'out' : '.next',
 }
 
 export default nextConfig
