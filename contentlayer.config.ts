@@ -3,10 +3,24 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
+import { checkContentFolder } from './lib/content-check'
+import { formatContentProblems, readBuildClock } from './lib/content-rules'
 import { renderMdxToHtml } from './lib/mdx/render-html'
 
 /** The folder holding posts/; tests point it at a temporary folder. */
 const contentDirPath = process.env.CONTENT_DIR || 'content'
+
+/** `contentlayer2 dev` shows drafts and scheduled posts; a build leaves them out. */
+const isDev = process.argv.slice(2).includes('dev')
+
+// Check every post before compiling any, so an author sees every mistake at once, named by file and field.
+// `contentlayer2 dev` keeps running (the author fixes the file and saves); a build stops here, before it
+// writes anything, with just our message (a thrown error would be printed twice inside a stack dump).
+const contentCheck = checkContentFolder(contentDirPath, readBuildClock())
+if (contentCheck.problems.length > 0) {
+  console.error(formatContentProblems(contentCheck.problems))
+  if (!isDev) process.exit(1)
+}
 
 export const Post = defineDocumentType(() => ({
   name: 'Post',
@@ -23,6 +37,7 @@ export const Post = defineDocumentType(() => ({
     draft: { type: 'boolean', default: false, description: 'Hidden from production builds when true.' },
     updated: { type: 'string', required: false, description: 'Last significant edit, ISO 8601 with an offset.' },
     slug: { type: 'string', required: false, description: 'Overrides the file name as the last URL segment.' },
+    aliases: { type: 'list', of: { type: 'string' }, required: false, description: 'Old paths that redirect here.' },
   },
   computedFields: {
     html: {
@@ -39,6 +54,8 @@ export const Post = defineDocumentType(() => ({
 
 export default makeSource({
   contentDirPath,
+  // Unpublished posts never reach the generated data of a production build, so no bundle can leak them.
+  contentDirExclude: isDev ? [] : contentCheck.unpublished,
   documentTypes: [Post],
   onMissingOrIncompatibleData: 'fail',
   onExtraFieldData: 'fail',

@@ -11,6 +11,9 @@ const nextConfig = {
   poweredByHeader: false,
   output: isExport ? 'export' : undefined,
   distDir: isExport ? 'out' : '.next',
+  // The instant this build publishes against, frozen into every bundle, so pages, feeds and the proxy
+  // (which runs later, under `next start`) agree on which scheduled posts are out. lib/posts reads it.
+  env: { BLOG_NOW: process.env.BLOG_NOW || new Date().toISOString() },
 }
 
 export default nextConfig

@@ -1,12 +1,19 @@
 /**
- * Conditional GET for feeds under `next start`: Next serves prerendered route handlers without
- * validators, and feed readers poll every few minutes, so a 304 saves them (and us) the whole body.
+ * Runs before every route under `next start` (the static export has its own equivalents):
+ * - an alias (an old URL in a post's frontmatter) answers a permanent redirect to the post;
+ * - feeds get ETag, Last-Modified and Cache-Control, and conditional requests a 304, because Next
+ *   serves prerendered route handlers without validators and feed readers poll every few minutes.
  */
 import { NextResponse, type NextRequest } from 'next/server'
 import { FEED_CACHE_CONTROL, FEED_CONTENT_TYPES, getFeedValidators, isNotModified, prefersHtml } from '@/lib/feed'
+import { getAliasTarget } from '@/lib/posts'
 
 export function proxy(request: NextRequest) {
-  const validators = getFeedValidators(request.nextUrl.pathname)
+  const { pathname } = request.nextUrl
+  const target = getAliasTarget(pathname)
+  if (target) return NextResponse.redirect(new URL(target, request.url), 308)
+
+  const validators = getFeedValidators(pathname)
   if (!validators) return NextResponse.next()
   const headers = {
     ETag: validators.etag,
@@ -28,5 +35,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/index.xml', '/atom.xml', '/feed.json', '/posts/:file(index.xml|atom.xml|feed.json)', '/tags/index.xml', '/tags/:tag/:file(index.xml|atom.xml|feed.json)'],
+  // Everything but Next's hashed assets: an alias can be any old path.
+  matcher: ['/((?!_next/static|_next/image).*)'],
 }

@@ -123,11 +123,11 @@ describe('validation', () => {
     const { posts, problems } = loadPosts(bad)
     expect(posts).toEqual([])
     expect(problems).toEqual([
-      expect.stringMatching(/^content\/posts\/no-offset\.mdx: title: is empty/),
-      expect.stringMatching(/^content\/posts\/no-offset\.mdx: description: is empty/),
+      expect.stringMatching(/^content\/posts\/no-offset\.mdx: title: is missing or empty/),
+      expect.stringMatching(/^content\/posts\/no-offset\.mdx: description: is missing or empty/),
       expect.stringMatching(/^content\/posts\/no-offset\.mdx: date: .*with an offset/),
-      expect.stringMatching(/^content\/posts\/no-offset\.mdx: tags: needs at least one tag/),
-      expect.stringMatching(/^content\/posts\/bad-tag\.mdx: tags: "!!!"/),
+      expect.stringMatching(/^content\/posts\/no-offset\.mdx: tags: is empty; write at least one tag/),
+      expect.stringMatching(/^content\/posts\/bad-tag\.mdx: tags: "!!!" is not a tag/),
       expect.stringMatching(/^content\/posts\/bad-tag\.mdx: slug: "Bad Slug" is not a URL slug/),
     ])
     expect(() => loadValidPosts(bad)).toThrow(/Invalid content \(6 problems\)/)

@@ -3,20 +3,19 @@
  * sitemap ask it, and it validates, filters drafts, sorts and groups exactly once, at load.
  */
 import { allPosts, type Post as GeneratedPost } from 'contentlayer/generated'
-import { parsePostDate, type PostDate } from './dates'
-import { buildPermalink, formatTagTitle, tagSlug } from './urls'
+import {
+  checkFrontmatter,
+  FRONTMATTER_FIELDS,
+  findUrlConflicts,
+  formatContentProblems,
+  isUnpublishedAt,
+  readBuildClock,
+  type DerivedFields,
+} from './content-rules'
+import { formatTagTitle } from './urls'
 
-/** A post as the site uses it: the generated document plus what this module derives from it once. */
-export type Post = Omit<GeneratedPost, 'slug'> & {
-  /** The frontmatter slug, or else the file name: the permalink's last segment. */
-  slug: string
-  /** The permalink path, /YYYY/MM/<slug>/. */
-  url: string
-  /** The parsed frontmatter date. */
-  postDate: PostDate
-  /** The tags as URL slugs, duplicates dropped: "Distributed Systems" is distributed-systems. */
-  tagSlugs: readonly string[]
-}
+/** A post as the site uses it: the generated document plus what content-rules derives from it, once. */
+export type Post = Omit<GeneratedPost, 'slug' | 'aliases'> & DerivedFields
 
 /** Posts on each page of the home listing. */
 export const POSTS_PER_PAGE = 10
@@ -24,56 +23,30 @@ export const POSTS_PER_PAGE = 10
 /** Words a reader reads in a minute, for the reading time shown on posts. */
 const WORDS_PER_MINUTE = 230
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
 /**
- * Checks every generated post and derives slug, permalink and tag slugs. Returns the posts that are
- * valid and one line per problem, naming the file, the field and the fix; nothing is dropped silently.
+ * Checks every generated post and derives slug, permalink, tag slugs and aliases. Returns the valid posts
+ * and one line per problem, naming the file, the field and the fix; nothing is dropped silently.
  */
 export function loadPosts(generated: readonly GeneratedPost[]): { posts: Post[]; problems: string[] } {
   const problems: string[] = []
   const posts: Post[] = []
-  const fileWithUrl = new Map<string, string>()
   for (const doc of generated) {
     const file = `content/${doc._raw.sourceFilePath}`
-    const before = problems.length
-    const report = (field: string, message: string) => problems.push(`${file}: ${field}: ${message}`)
-    if (!doc.title.trim()) report('title', 'is empty; write the headline, e.g. title: "My post"')
-    if (!doc.description.trim()) report('description', 'is empty; write one or two sentences that summarise the post')
-    const date = parsePostDate(doc.date)
-    if (typeof date === 'string') report('date', date)
-    if (doc.updated !== undefined) {
-      const updated = parsePostDate(doc.updated)
-      if (typeof updated === 'string') report('updated', updated)
-    }
-    const tags = Array.isArray(doc.tags) ? doc.tags : []
-    if (tags.length === 0) report('tags', 'needs at least one tag; write it like tags: [distributed-systems, go]')
-    for (const tag of tags) {
-      if (!tagSlug(String(tag))) report('tags', `"${tag}" has no letters or digits; use a tag like distributed-systems`)
-    }
-    const slug = doc.slug ?? doc._raw.sourceFileName.replace(/\.mdx$/, '')
-    if (!SLUG_PATTERN.test(slug)) {
-      report('slug', `"${slug}" is not a URL slug; use lower-case letters, digits and hyphens, e.g. my-post`)
-    }
-    if (problems.length > before || typeof date === 'string') continue
-    const url = buildPermalink(date, slug)
-    const other = fileWithUrl.get(url)
-    if (other) {
-      report('slug', `permalink ${url} is already used by ${other}; give one of them another slug`)
-      continue
-    }
-    fileWithUrl.set(url, file)
-    posts.push({ ...doc, slug, url, postDate: date, tagSlugs: [...new Set(tags.map((tag) => tagSlug(String(tag))))] })
+    const frontmatter = Object.fromEntries(FRONTMATTER_FIELDS.flatMap((field) => (doc[field] === undefined ? [] : [[field, doc[field]]])))
+    const { problems: fieldProblems, derived } = checkFrontmatter(frontmatter, doc._raw.sourceFileName.replace(/\.mdx$/, ''))
+    for (const { field, message } of fieldProblems) problems.push(`${file}: ${field}: ${message}`)
+    if (derived) posts.push({ ...doc, ...derived })
   }
-  return { posts, problems }
+  const conflicts = findUrlConflicts(posts.map((post) => ({ file: `content/${post._raw.sourceFilePath}`, url: post.url, aliases: post.aliases })))
+  for (const { file, field, message } of conflicts) problems.push(`${file}: ${field}: ${message}`)
+  const conflicted = new Set(conflicts.map((conflict) => conflict.file))
+  return { posts: posts.filter((post) => !conflicted.has(`content/${post._raw.sourceFilePath}`)), problems }
 }
 
 /** The valid posts; throws one Error listing every problem, so an author fixes them all in one go. */
 export function loadValidPosts(generated: readonly GeneratedPost[]): Post[] {
   const { posts, problems } = loadPosts(generated)
-  if (problems.length > 0) {
-    throw new Error(`Invalid content (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  ${problems.join('\n  ')}`)
-  }
+  if (problems.length > 0) throw new Error(formatContentProblems(problems))
   return posts
 }
 
@@ -86,7 +59,7 @@ export type PublishOptions = {
 
 /** Whether the post is a draft or dated in the future of `now`. */
 export function isUnpublished(post: Post, now: Date): boolean {
-  return post.draft || post.postDate.instant.getTime() > now.getTime()
+  return isUnpublishedAt(post.draft, post.postDate.instant, now)
 }
 
 /** Drops drafts and scheduled posts (unless asked not to); newest first, ties broken by slug so the order is stable. */
@@ -94,15 +67,6 @@ export function selectPublished(posts: readonly Post[], options: PublishOptions)
   return posts
     .filter((post) => options.includeUnpublished || !isUnpublished(post, options.now))
     .sort((a, b) => b.postDate.instant.getTime() - a.postDate.instant.getTime() || a.slug.localeCompare(b.slug))
-}
-
-/** The clock builds publish against: BLOG_NOW (an ISO date, for tests and previews) or the real time. */
-function readBuildClock(): Date {
-  const override = process.env.BLOG_NOW
-  if (!override) return new Date()
-  const parsed = new Date(override)
-  if (Number.isNaN(parsed.getTime())) throw new Error(`BLOG_NOW "${override}" is not a date; write it like 2026-01-01T00:00:00Z.`)
-  return parsed
 }
 
 const publishOptions: PublishOptions = {
@@ -233,4 +197,43 @@ export function getYear(year: string): Year | undefined {
 /** The month of this year ("2025", "04"), or undefined. */
 export function getMonth(year: string, month: string): Month | undefined {
   return getYear(year)?.months.find((group) => String(group.month).padStart(2, '0') === month)
+}
+
+// ---- Aliases: old URLs that redirect to a post ----
+
+/** Every path the site serves a page at, for checking that no alias hides one. */
+function listPagePaths(): Set<string> {
+  const paths = new Set<string>(['/', '/posts/', '/tags/'])
+  for (let page = 2; page <= getPageCount(); page++) paths.add(`/page/${page}/`)
+  for (const post of published) paths.add(post.url)
+  for (const tag of tags) paths.add(`/tags/${tag.slug}/`)
+  for (const year of archive) {
+    paths.add(`/${year.year}/`)
+    for (const month of year.months) paths.add(`/${year.year}/${String(month.month).padStart(2, '0')}/`)
+  }
+  return paths
+}
+
+/** Old path -> permalink for every published post's aliases; an alias that is a real page fails the build. */
+function buildAliasTargets(): Map<string, string> {
+  const pages = listPagePaths()
+  const problems = published.flatMap((post) =>
+    post.aliases
+      .filter((alias) => pages.has(alias))
+      .map((alias) => `content/${post._raw.sourceFilePath}: aliases: ${alias} is a page of the site; an alias must be an old path that no longer exists`),
+  )
+  if (problems.length > 0) throw new Error(formatContentProblems(problems))
+  return new Map(published.flatMap((post) => post.aliases.map((alias) => [alias, post.url] as const)))
+}
+
+const aliasTargets = buildAliasTargets()
+
+/** The permalink an old path redirects to ("/old/path" and "/old/path/" alike), or undefined. */
+export function getAliasTarget(pathname: string): string | undefined {
+  return aliasTargets.get(pathname.endsWith('/') ? pathname : `${pathname}/`)
+}
+
+/** Every alias of a published post with its target, ordered by alias. */
+export function getAliases(): { from: string; to: string }[] {
+  return [...aliasTargets].map(([from, to]) => ({ from, to })).sort((a, b) => a.from.localeCompare(b.from))
 }
