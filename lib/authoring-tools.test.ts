@@ -1,0 +1,152 @@
+/**
+ * The author's command-line tools, run as authors run them: a real `contentlayer2 build` over a
+ * temporary content folder, and `npm run new-post`.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const ROOT = join(__dirname, '..')
+const temporaryFolders: string[] = []
+afterEach(() => {
+  for (const folder of temporaryFolders.splice(0)) rmSync(folder, { recursive: true, force: true })
+})
+
+/** A scratch project folder whose content/posts holds `posts`; contentlayer runs there, never touching ours. */
+function scratchProject(posts: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'blog-content-'))
+  temporaryFolders.push(folder)
+  mkdirSync(join(folder, 'content', 'posts'), { recursive: true })
+  symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir')
+  for (const [name, text] of Object.entries(posts)) writeFileSync(join(folder, 'content', 'posts', name), text)
+  return folder
+}
+
+function contentBuild(folder: string) {
+  return spawnSync(join(ROOT, 'node_modules', '.bin', 'contentlayer2'), ['build', '--config', join(ROOT, 'contentlayer.config.ts')], {
+    cwd: folder,
+    encoding: 'utf8',
+    // contentlayer2 takes its working folder from PWD when set: point both at the scratch folder.
+    env: { ...process.env, CONTENT_DIR: join(folder, 'content'), PWD: folder },
+    timeout: 120_000,
+  })
+}
+
+const post = (frontmatter: string, body = 'Body text.') => `---\n${frontmatter.trim()}\n---\n\n${body}\n`
+const GOOD = post(`
+title: "Good"
+date: 2025-04-16T10:00:00+00:00
+description: "Fine."
+tags: [Distributed Systems, go]
+`)
+
+describe('a content build', () => {
+  it('fails on bad content, listing every problem with file, field and fix, and writes nothing', () => {
+    const folder = scratchProject({
+      'good-one.mdx': GOOD,
+      'typos.mdx': post(`
+tittle: "Typo"
+date: 2025-04-16
+description: ""
+tags: Distributed Systems
+`),
+      'no-tags.mdx': post(`
+title: "No tags"
+date: "16 April 2025"
+description: "d"
+tags: []
+updated: yesterday
+`),
+      'broken-mdx.mdx': post(
+        `
+title: "Broken"
+date: 2025-04-17T10:00:00+02:00
+description: "d"
+tags: [go]
+`,
+        'A paragraph.\n\nAn unclosed { brace.',
+      ),
+      'image-without-alt.mdx': post(
+        `
+title: "Image"
+date: 2025-04-18T10:00:00+00:00
+description: "d"
+tags: [go]
+`,
+        '![](/images/x.png)',
+      ),
+      'same-slug.mdx': post(`
+title: "Same"
+date: 2025-04-20T10:00:00+00:00
+description: "d"
+tags: [go]
+slug: good-one
+aliases: [/old/]
+`),
+      'alias-twin.mdx': post(`
+title: "Alias twin"
+date: 2025-05-20T10:00:00+00:00
+description: "d"
+tags: [go]
+aliases: [/old]
+`),
+    })
+    const result = contentBuild(folder)
+    expect(result.status).not.toBe(0)
+    const lines = result.stderr.split('\n').map((line) => line.trim())
+    const expected = [
+      /^content\/posts\/typos\.mdx: tittle: is not a frontmatter field/,
+      /^content\/posts\/typos\.mdx: title: is missing or empty; write the headline/,
+      /^content\/posts\/typos\.mdx: description: is missing or empty/,
+      /^content\/posts\/typos\.mdx: date: "2025-04-16" is not an ISO 8601 date-time with an offset; write it like 2025-04-16T13:12:00\+00:00/,
+      /^content\/posts\/typos\.mdx: tags: must be a list/,
+      /^content\/posts\/no-tags\.mdx: date: "16 April 2025" is not an ISO 8601/,
+      /^content\/posts\/no-tags\.mdx: updated: "yesterday" is not/,
+      /^content\/posts\/no-tags\.mdx: tags: is empty; write at least one tag/,
+      /^content\/posts\/broken-mdx\.mdx: line 10: MDX syntax error/,
+      /^content\/posts\/image-without-alt\.mdx: line 8: image \/images\/x\.png has no alt text/,
+      /^content\/posts\/same-slug\.mdx: slug: permalink \/2025\/04\/good-one\/ is already used by content\/posts\/good-one\.mdx/,
+      /^content\/posts\/same-slug\.mdx: aliases: \/old\/ is already claimed by content\/posts\/alias-twin\.mdx/,
+    ]
+    for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true)
+    expect(result.stderr).toMatch(/Invalid content \(12 problems\)/)
+    expect(existsSync(join(folder, '.contentlayer', 'generated'))).toBe(false)
+  }, 120_000)
+
+  it('builds good content, normalising tags written two ways into one', () => {
+    const folder = scratchProject({ 'good-one.mdx': GOOD })
+    const result = contentBuild(folder)
+    expect(result.stderr).not.toMatch(/Invalid content/)
+    expect(result.status).toBe(0)
+    const [generated] = JSON.parse(readFileSync(join(folder, '.contentlayer', 'generated', 'Post', '_index.json'), 'utf8'))
+    expect(generated.tags).toEqual(['Distributed Systems', 'go'])
+    expect(generated.html).toBe('<p>Body text.</p>')
+  }, 120_000)
+})
+
+describe('npm run new-post', () => {
+  const newPost = (folder: string, ...args: string[]) =>
+    spawnSync('node', [join(ROOT, 'scripts', 'new-post.mjs'), ...args], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: folder } })
+
+  it('writes a draft with the title, a date with an offset and empty fields to fill, and never overwrites', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'blog-new-post-'))
+    temporaryFolders.push(folder)
+    const first = newPost(folder, 'Café & Queues: A "Study"')
+    expect(first.status).toBe(0)
+    const file = join(folder, 'posts', 'cafe-queues-a-study.mdx')
+    const text = readFileSync(file, 'utf8')
+    expect(text).toMatch(/^---\ntitle: "Café & Queues: A \\"Study\\""\ndate: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}\ndescription: ""\ntags: \[\]\ndraft: true\n---\n/)
+
+    writeFileSync(file, text + '\nMy words.\n')
+    const second = newPost(folder, 'Café & Queues: A "Study"')
+    expect(second.status).toBe(1)
+    expect(second.stderr).toContain('already exists')
+    expect(readFileSync(file, 'utf8')).toContain('My words.')
+  })
+
+  it('asks for a title when given none', () => {
+    expect(newPost(tmpdir()).status).toBe(2)
+  })
+})
