@@ -4,7 +4,7 @@
  * plus e2e/fixture-content (a draft, a scheduled post, aliases, components, images, a title full of
  * special characters), built against a fixed clock. It lives in its own folder so its content build
  * never touches the real site's .contentlayer or .next.
- *   node scripts/fixture-site.mjs <folder>
+ *   node scripts/fixture-site.mjs <folder> [--no-build]
  */
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, rmSync } from 'node:fs'
@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path'
 export const FIXTURE_NOW = '2026-06-01T00:00:00Z'
 
 const root = resolve(import.meta.dirname, '..')
-const target = resolve(process.argv[2] ?? join(root, '.fixture-site'))
+const args = process.argv.slice(2)
+const target = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(root, '.fixture-site'))
 
 rmSync(target, { recursive: true, force: true })
 mkdirSync(target, { recursive: true })
@@ -29,5 +30,6 @@ cpSync(join(root, 'e2e', 'fixture-content', 'public'), join(target, 'public'), {
 const link = spawnSync('cp', ['-al', join(root, 'node_modules'), join(target, 'node_modules')], { stdio: 'inherit' })
 if (link.status !== 0) cpSync(join(root, 'node_modules'), join(target, 'node_modules'), { recursive: true, verbatimSymlinks: true })
 
+if (args.includes('--no-build')) process.exit(0)
 const build = spawnSync('npm', ['run', 'build'], { cwd: target, stdio: 'inherit', env: { ...process.env, BLOG_NOW: FIXTURE_NOW } })
 process.exit(build.status ?? 1)

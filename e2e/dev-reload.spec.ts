@@ -1,0 +1,48 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+
+/** The dev loop on a scratch copy of the fixture site, so editing a post never touches real content. */
+const ROOT = join(__dirname, '..')
+const DEV_SITE = join(ROOT, '.fixture-dev')
+const PORT = Number(process.env.E2E_PORT ?? 3210) + 3
+const BASE = `http://127.0.0.1:${PORT}`
+
+let devServer: ChildProcess | undefined
+
+test.describe.configure({ mode: 'serial', timeout: 240_000 })
+
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(240_000)
+  const copy = spawnSync('node', [join(ROOT, 'scripts', 'fixture-site.mjs'), DEV_SITE, '--no-build'], { stdio: 'inherit' })
+  expect(copy.status).toBe(0)
+  devServer = spawn('node', ['scripts/dev.mjs', '-H', '127.0.0.1', '-p', String(PORT)], { cwd: DEV_SITE, stdio: 'ignore', detached: true })
+  // The first request compiles the route; wait for it with a generous, bounded poll.
+  for (let attempt = 0; attempt < 180; attempt++) {
+    const status = await fetch(`${BASE}/2026/03/special-characters/`).then((response) => response.status, () => 0)
+    if (status === 200) return
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  throw new Error('the dev server did not serve the fixture post within 3 minutes')
+})
+
+test.afterAll(() => {
+  // scripts/dev.mjs runs contentlayer2 dev and next dev: end the whole process group.
+  if (devServer?.pid) process.kill(-devServer.pid, 'SIGTERM')
+})
+
+test('the dev server shows drafts marked as drafts', async ({ page }) => {
+  await page.goto(`${BASE}/2026/01/draft-okapiwrangler/`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Secret Draft Okapiwrangler')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('(draft)')
+})
+
+test('an edit to a post shows in the open page without a restart or a reload', async ({ page }) => {
+  await page.goto(`${BASE}/2026/03/special-characters/`)
+  await expect(page.getByRole('note')).toContainText('A callout with')
+  const file = join(DEV_SITE, 'content', 'posts', 'special-characters.mdx')
+  writeFileSync(file, readFileSync(file, 'utf8').replace('A callout with', 'A freshly edited callout with'))
+  // No page.reload(): Next's dev server pushes the change to the open page.
+  await expect(page.getByRole('note')).toContainText('A freshly edited callout with', { timeout: 90_000 })
+})
