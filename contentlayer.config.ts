@@ -54,6 +54,8 @@ export const Post = defineDocumentType(() => ({
 
 export default makeSource({
   contentDirPath,
+  // Only posts/: content/README.md is the authoring guide, not a document.
+  contentDirInclude: ['posts'],
   // Unpublished posts never reach the generated data of a production build, so no bundle can leak them.
   contentDirExclude: isDev ? [] : contentCheck.unpublished,
   documentTypes: [Post],

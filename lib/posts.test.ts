@@ -8,6 +8,7 @@ import {
   getPagePosts,
   getPostAt,
   getPosts,
+  getRelatedPosts,
   getTag,
   getTags,
   getYear,
@@ -141,5 +142,15 @@ describe('validation', () => {
     expect(loadPosts(twins).problems).toEqual([
       'content/posts/two.mdx: slug: permalink /2025/01/same/ is already used by content/posts/one.mdx; give one of them another slug',
     ])
+  })
+})
+
+describe('related posts', () => {
+  it('prefer the most shared tags, then the newer post, and never the post itself', () => {
+    const bySlug = (slug: string) => getPosts().find((post) => post.slug === slug)!
+    // escaping shares distributed-systems with late-night; tie-a and tie-b share go with late-night.
+    expect(getRelatedPosts(bySlug('late-night-in-chicago')).map((post) => post.slug)).toEqual(['escaping', 'tie-a', 'tie-b'])
+    expect(getRelatedPosts(bySlug('custom-slug'))).toEqual([])
+    expect(getRelatedPosts(bySlug('tie-a')).map((post) => post.slug)).toEqual(['late-night-in-chicago', 'tie-b'])
   })
 })

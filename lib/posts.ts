@@ -12,10 +12,15 @@ import {
   readBuildClock,
   type DerivedFields,
 } from './content-rules'
+import { extractHeadings, type Heading } from './headings'
 import { formatTagTitle } from './urls'
 
 /** A post as the site uses it: the generated document plus what content-rules derives from it, once. */
-export type Post = Omit<GeneratedPost, 'slug' | 'aliases'> & DerivedFields
+export type Post = Omit<GeneratedPost, 'slug' | 'aliases'> &
+  DerivedFields & {
+    /** Its h2 and h3 sections, for the table of contents. */
+    headings: readonly Heading[]
+  }
 
 /** Posts on each page of the home listing. */
 export const POSTS_PER_PAGE = 10
@@ -35,7 +40,7 @@ export function loadPosts(generated: readonly GeneratedPost[]): { posts: Post[];
     const frontmatter = Object.fromEntries(FRONTMATTER_FIELDS.flatMap((field) => (doc[field] === undefined ? [] : [[field, doc[field]]])))
     const { problems: fieldProblems, derived } = checkFrontmatter(frontmatter, doc._raw.sourceFileName.replace(/\.mdx$/, ''))
     for (const { field, message } of fieldProblems) problems.push(`${file}: ${field}: ${message}`)
-    if (derived) posts.push({ ...doc, ...derived })
+    if (derived) posts.push({ ...doc, ...derived, headings: extractHeadings(doc.html) })
   }
   const conflicts = findUrlConflicts(posts.map((post) => ({ file: `content/${post._raw.sourceFilePath}`, url: post.url, aliases: post.aliases })))
   for (const { file, field, message } of conflicts) problems.push(`${file}: ${field}: ${message}`)
@@ -100,6 +105,28 @@ export function getAdjacentPosts(post: Post): { newer?: Post; older?: Post } {
   const index = published.indexOf(post)
   if (index < 0) return {}
   return { newer: published[index - 1], older: published[index + 1] }
+}
+
+/** Posts with a table of contents: those with at least this many h2/h3 sections. */
+export const MIN_HEADINGS_FOR_TOC = 3
+
+/** Up to `limit` other posts sharing the most tags with `post`; ties go to the newer post. */
+export function selectRelated(post: Post, posts: readonly Post[], limit = 3): Post[] {
+  const tags = new Set(post.tagSlugs)
+  return posts
+    .filter((other) => other !== post)
+    .map((other) => ({ other, shared: other.tagSlugs.filter((tag) => tags.has(tag)).length }))
+    .filter(({ shared }) => shared > 0)
+    .sort((a, b) => b.shared - a.shared || b.other.postDate.instant.getTime() - a.other.postDate.instant.getTime())
+    .slice(0, limit)
+    .map(({ other }) => other)
+}
+
+const relatedByPost = new Map(published.map((post) => [post, selectRelated(post, published)]))
+
+/** Up to three related published posts, most shared tags first, ties to the newer. */
+export function getRelatedPosts(post: Post): readonly Post[] {
+  return relatedByPost.get(post) ?? []
 }
 
 // ---- Pagination of the home listing ----

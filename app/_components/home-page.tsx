@@ -1,6 +1,8 @@
 import { notFound } from 'next/navigation'
 import { getPageCount, getPagePosts } from '@/lib/posts'
 import { site } from '@/lib/site'
+import { buildHomeGraph } from '@/lib/structured-data'
+import { JsonLd } from './json-ld'
 import { Pager } from './pager'
 import { PostList } from './post-list'
 
@@ -17,6 +19,7 @@ export function HomePage({ page }: { page: number }) {
       </header>
       <PostList posts={posts} />
       <Pager page={page} pageCount={pageCount} />
+      {page === 1 && <JsonLd data={buildHomeGraph()} />}
     </>
   )
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { OG_IMAGE_SIZE } from '@/app/_components/og-image'
 import { PostList } from '@/app/_components/post-list'
 import { getTagFeed, getTagFeedParams } from '@/lib/feed'
 import { buildAlternates } from '@/lib/metadata'
@@ -28,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: tag.title,
     description: feed.description,
     alternates: buildAlternates(tagPath(tag.slug), [feed]),
+    openGraph: { title: tag.title, description: feed.description, url: tagPath(tag.slug), images: [{ url: `${tagPath(tag.slug)}og.png`, ...OG_IMAGE_SIZE }] },
   }
 }
 

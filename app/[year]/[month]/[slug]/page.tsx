@@ -5,7 +5,20 @@ import { PostDate } from '@/app/_components/post-date'
 import { TagList } from '@/app/_components/tag-list'
 import { getTagFeed } from '@/lib/feed'
 import { buildAlternates } from '@/lib/metadata'
-import { getAdjacentPosts, getPostAt, getPosts, getReadingMinutes, isShownAsDraft } from '@/lib/posts'
+import { JsonLd } from '@/app/_components/json-ld'
+import { OG_IMAGE_SIZE } from '@/app/_components/og-image'
+import { PostList } from '@/app/_components/post-list'
+import { TableOfContents } from '@/app/_components/table-of-contents'
+import {
+  getAdjacentPosts,
+  getPostAt,
+  getPosts,
+  getReadingMinutes,
+  getRelatedPosts,
+  isShownAsDraft,
+  MIN_HEADINGS_FOR_TOC,
+} from '@/lib/posts'
+import { buildBlogPosting } from '@/lib/structured-data'
 import { absoluteUrl } from '@/lib/site'
 
 type Props = { params: Promise<{ year: string; month: string; slug: string }> }
@@ -42,6 +55,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: new Date(post.date).toISOString(),
       modifiedTime: post.updated && new Date(post.updated).toISOString(),
       tags: [...post.tagSlugs],
+      images: [{ url: `${post.url}og.png`, ...OG_IMAGE_SIZE, alt: post.title }],
     },
   }
 }
@@ -49,6 +63,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PostPage({ params }: Props) {
   const post = await findPost(params)
   const { newer, older } = getAdjacentPosts(post)
+  const related = getRelatedPosts(post)
   return (
     <article className="post">
       <header className="post-header">
@@ -69,6 +84,7 @@ export default async function PostPage({ params }: Props) {
         </p>
         <TagList slugs={post.tagSlugs} />
       </header>
+      {post.headings.length >= MIN_HEADINGS_FOR_TOC && <TableOfContents headings={post.headings} />}
       {/* Rendered once from MDX at content build time (lib/mdx/render-html.tsx), from our own git content. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: post.html }} />
       <nav className="post-nav" aria-label="More posts">
@@ -89,6 +105,13 @@ export default async function PostPage({ params }: Props) {
           <span />
         )}
       </nav>
+      {related.length > 0 && (
+        <section className="related" aria-labelledby="related-title">
+          <h2 id="related-title">Related posts</h2>
+          <PostList posts={related} headingLevel={3} />
+        </section>
+      )}
+      <JsonLd data={buildBlogPosting(post)} />
     </article>
   )
 }

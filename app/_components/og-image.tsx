@@ -1,0 +1,30 @@
+import { ImageResponse } from 'next/og'
+import { site } from '@/lib/site'
+
+/** Open Graph images are 1200×630: what link previews on social sites and chat apps expect. */
+export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const
+
+/** A share card with the page's title and the site's name, rendered at build time with next/og's bundled font. */
+export function renderOgImage(title: string, kicker: string): ImageResponse {
+  return new ImageResponse(
+    (
+      <div
+        style={{
+          width: '100%',
+          height: '100%',
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          padding: '72px 80px',
+          background: '#111418',
+          color: '#e4e7eb',
+        }}
+      >
+        <div style={{ fontSize: 30, color: '#7cb7ff', display: 'flex' }}>{kicker}</div>
+        <div style={{ fontSize: title.length > 70 ? 56 : 68, fontWeight: 700, lineHeight: 1.15, display: 'flex' }}>{title}</div>
+        <div style={{ fontSize: 30, color: '#a3adb8', display: 'flex' }}>{site.title}</div>
+      </div>
+    ),
+    OG_IMAGE_SIZE,
+  )
+}
