@@ -67,7 +67,7 @@ export default makeSource({
     rehypePlugins: [
       rehypeSlug,
       [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: true, tabIndex: -1 }, content: { type: 'text', value: '#' } }],
-      [rehypePrettyCode, { theme: { light: 'github-light', dark: 'github-dark' }, keepBackground: false }],
+      [rehypePrettyCode, { theme: { light: 'github-light-high-contrast', dark: 'github-dark-default' }, keepBackground: false }],
     ],
   },
 })

@@ -9,6 +9,10 @@ const nextConfig = {
   trailingSlash: true,
   reactStrictMode: true,
   poweredByHeader: false,
+  // This folder is the project, even when a copy of it (the e2e fixture site) sits inside with its own lock file.
+  turbopack: { root: import.meta.dirname },
+  // pagefind runs its own binary from its package folder; bundling it would lose that path.
+  serverExternalPackages: ['pagefind'],
   output: isExport ? 'export' : undefined,
   distDir: isExport ? 'out' : '.next',
   // The instant this build publishes against, frozen into every bundle, so pages, feeds and the proxy

@@ -14,7 +14,7 @@ test('home → post → tag page → the tag’s feed', async ({ page, request }
   // The body: headings from MDX and code highlighted at build time, with no client script needed.
   await expect(page.locator('.prose h2').first()).toBeVisible()
 
-  await page.getByRole('list', { name: 'Tags' }).getByRole('link', { name: '#Distributed-Systems' }).click()
+  await page.getByRole('list', { name: 'Tags', exact: true }).getByRole('link', { name: '#Distributed-Systems' }).click()
   await expect(page).toHaveURL(/\/tags\/distributed-systems\/$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Distributed-Systems')
   await expect(page.getByRole('article')).toHaveCount(13)
@@ -73,7 +73,7 @@ test('the date listing groups posts by year and month', async ({ page }) => {
   await page.getByRole('link', { name: '2018', exact: true }).click()
   await expect(page).toHaveURL(/\/2018\/$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Posts from 2018')
-  await expect(page.getByRole('heading', { level: 3 })).toHaveText(['October 2018', 'July 2018', 'June 2018', 'January 2018'])
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['October 2018', 'July 2018', 'June 2018', 'January 2018'])
   await page.getByRole('link', { name: 'June 2018' }).click()
   await expect(page).toHaveURL(/\/2018\/06\/$/)
   await expect(page.getByRole('article')).toHaveCount(1)

@@ -30,7 +30,7 @@ export default async function YearPage({ params }: Props) {
           {group.posts.length} post{group.posts.length === 1 ? '' : 's'}
         </p>
       </header>
-      <MonthGroups months={group.months} />
+      <MonthGroups months={group.months} headingLevel={2} />
     </>
   )
 }

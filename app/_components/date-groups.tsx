@@ -5,14 +5,15 @@ import { monthPath } from '@/lib/urls'
 import { PostDate } from './post-date'
 
 /** Months with their posts as a compact list: the date listing's building block. */
-export function MonthGroups({ months }: { months: readonly Month[] }) {
+export function MonthGroups({ months, headingLevel }: { months: readonly Month[]; headingLevel: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return months.map(({ year, month, posts }) => (
     <section key={`${year}-${month}`} className="month-group" aria-labelledby={`m-${year}-${month}`}>
-      <h3 id={`m-${year}-${month}`}>
+      <Heading id={`m-${year}-${month}`}>
         <Link href={monthPath(year, month)}>
           {formatMonthName(month)} {year}
         </Link>
-      </h3>
+      </Heading>
       <ul className="compact-list">
         {posts.map((post) => (
           <li key={post._id}>

@@ -4,8 +4,21 @@ import { site } from '@/lib/site'
 /** Open Graph images are 1200×630: what link previews on social sites and chat apps expect. */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const
 
+/**
+ * Text the bundled font can draw. For anything else (emoji, other scripts) next/og would download glyphs
+ * from a CDN during the build; builds must not need the network, so those characters are left out.
+ */
+function toDrawableText(text: string): string {
+  return text
+    .replace(/[^\u0000-\u024f\u2000-\u206f\u20a0-\u20cf]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
 /** A share card with the page's title and the site's name, rendered at build time with next/og's bundled font. */
-export function renderOgImage(title: string, kicker: string): ImageResponse {
+export function renderOgImage(rawTitle: string, rawKicker: string): ImageResponse {
+  const title = toDrawableText(rawTitle)
+  const kicker = toDrawableText(rawKicker)
   return new ImageResponse(
     (
       <div

@@ -24,7 +24,7 @@ export default function ArchivePage() {
           <h2 id={`y-${year}`}>
             <Link href={yearPath(year)}>{year}</Link>
           </h2>
-          <MonthGroups months={months} />
+          <MonthGroups months={months} headingLevel={3} />
         </section>
       ))}
     </>
