@@ -9,6 +9,8 @@ const nextConfig = {
   trailingSlash: true,
   reactStrictMode: true,
   poweredByHeader: false,
+  // server.mjs compresses, after it has hashed the uncompressed HTML for the Content-Security-Policy.
+  compress: false,
   output: isExport ? 'export' : undefined,
   distDir: isExport ? 'out' : '.next',
 }
