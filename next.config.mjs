@@ -1,6 +1,7 @@
 /**
- * NEXT_OUTPUT=export (`npm run export`) writes the static export to out/ (Next writes an export into
- * distDir), so it never overwrites the server build in .next/ that `npm start` serves.
+ * NEXT_OUTPUT=export (`npm run export`) writes the static export to out/. Next 16 treats a custom distDir as
+ * the export's destination only: the build itself still happens in .next/, replacing any server build there.
+ * Run `npm run build` after an export (or in another checkout) before `npm start`.
  * @type {import('next').NextConfig}
  */
 const isExport = process.env.NEXT_OUTPUT === 'export'
