@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
-
-/** The port the production server listens on during tests; override with E2E_PORT. */
-const port = Number(process.env.E2E_PORT ?? 3210)
+import { NODE_ONLY, NODE_PORT, NODE_URL, STATIC_PORT, STATIC_URL } from './e2e/servers'
 
 /**
  * Browsers cannot be downloaded on the build machines, so Debian's Chromium is used where it exists;
@@ -32,18 +30,38 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
-  use: {
-    baseURL: `http://127.0.0.1:${port}`,
-    launchOptions,
-  },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
-  webServer: {
-    // What ships: the production build, served by `next start`, on loopback only.
-    command: `npm run build && npx next start -H 127.0.0.1 -p ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  use: { launchOptions },
+  // The same suite against both deployments; tests tagged NODE_ONLY run against `npm start` alone.
+  projects: [
+    { name: 'node', use: { ...devices['Desktop Chrome'], launchOptions, baseURL: NODE_URL } },
+    { name: 'static', use: { ...devices['Desktop Chrome'], launchOptions, baseURL: STATIC_URL }, grepInvert: new RegExp(NODE_ONLY) },
+  ],
+  // Started one after the other, the export first: Next 16 builds an export in .next/ too (whatever distDir
+  // says), so the server build must come after it, and the server must not be running while it happens.
+  // SIGTERM, not Playwright's default SIGKILL, so both shut down cleanly: server.mjs drains, and
+  // serve-static.mjs stops nginx and removes its temporary configuration.
+  webServer: [
+    {
+      // The static export in out/, served by Debian's nginx with deploy/nginx.conf.
+      command: 'npm run export && exec node scripts/serve-static.mjs',
+      env: { PORT: String(STATIC_PORT) },
+      url: `${STATIC_URL}/`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // What ships: the production build, served by `npm start` (server.mjs), on loopback only.
+      command: 'npm run build && exec node server.mjs',
+      env: { PORT: String(NODE_PORT), HOST: '127.0.0.1' },
+      url: `${NODE_URL}/`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })
