@@ -11,13 +11,15 @@
  *   flight, close idle keep-alive connections, and give up on clients still reading after SHUTDOWN_TIMEOUT_MS.
  *   (`next start` drains too, but then exits 143, which process managers report as a failure.)
  *
- * Environment: PORT (default 3000), HOST (default: every interface), SHUTDOWN_TIMEOUT_MS (default 20000).
- * Compression is done here (Next's own is off in next.config.mjs) because the policy must be computed from
- * the uncompressed page.
+ * Environment: PORT (default 3000), HOST (default: every interface), SHUTDOWN_TIMEOUT_MS (default 20000),
+ * KEEP_ALIVE_TIMEOUT_MS (default 65000).
+ * Compression is done here too (Next's own is off in next.config.mjs): the policy must be computed from the
+ * uncompressed page, and as every body is prerendered, each is compressed once and kept (holdBody).
  */
+import { createHash } from 'node:crypto'
 import { createServer, STATUS_CODES } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import compression from 'compression'
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
 import { buildPageCsp, getInlineScriptHashes, NON_HTML_CSP, SECURITY_HEADERS } from './lib/http-security.mjs'
 
 process.env.NODE_ENV = 'production'
@@ -38,7 +40,6 @@ function readWholeNumber(name, fallback) {
 const app = next({ dev: false, dir: fileURLToPath(new URL('.', import.meta.url)), hostname: host ?? 'localhost', port })
 await app.prepare()
 const handle = app.getRequestHandler()
-const compress = compression()
 
 /** The policy sent with each HTML body, by its ETag, so a 304 or HEAD for that page can carry the same one. */
 const pagePolicies = new Map()
@@ -51,23 +52,70 @@ function rememberPolicy(etag, policy) {
   if (pagePolicies.size > MAX_REMEMBERED_POLICIES) pagePolicies.delete(pagePolicies.keys().next().value)
 }
 
+/** Compressed bodies by encoding and content hash: every page, feed and asset is immutable per build. */
+const compressedBodies = new Map()
+let compressedBytes = 0
+const MAX_COMPRESSED_BYTES = 64 * 1024 * 1024
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|[\w.+-]+\+(xml|json))|image\/svg\+xml)/i
+const MIN_COMPRESSED_LENGTH = 1024
+
+/** "br" or "gzip" when the client accepts it (brotli first), else undefined. */
+function chooseEncoding(acceptEncoding) {
+  const accepted = new Map()
+  for (const part of String(acceptEncoding ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';')
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean)
+    if (name) accepted.set(name.trim(), q === undefined ? 1 : Number(q))
+  }
+  const accepts = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0
+  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : undefined
+}
+
+/** The body compressed with this encoding, computed once per distinct body and kept up to 64 MiB in all. */
+function compressBody(body, encoding) {
+  const key = `${encoding} ${createHash('sha256').update(body).digest('base64')}`
+  let compressed = compressedBodies.get(key)
+  if (compressed === undefined) {
+    compressed =
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        : gzipSync(body, { level: 6 })
+    compressedBodies.set(key, compressed)
+    compressedBytes += compressed.length
+    for (const [oldKey, old] of compressedBodies) {
+      if (compressedBytes <= MAX_COMPRESSED_BYTES) break
+      compressedBodies.delete(oldKey)
+      compressedBytes -= old.length
+    }
+  } else {
+    compressedBodies.delete(key) // least recently used goes first
+    compressedBodies.set(key, compressed)
+  }
+  return compressed
+}
+
 /**
- * Holds back an HTML response until its body is complete, then sets the policy with that body's inline
- * script hashes. Other responses pass straight through with the non-HTML policy set at the start.
- * A response without a body (HEAD, 304) gets the policy remembered for its ETag, or none: a cache that
- * revalidates updates its stored headers from a 304, so a policy without the page's hashes must never be sent.
+ * Holds back a response's body until it is complete, when it is HTML (the policy lists the hashes of that
+ * body's inline scripts) or worth compressing; then sends it whole, compressed if the client accepts it.
+ * Everything the site serves is prerendered, so the same bodies come back again and again: each is
+ * compressed once (compressBody), not once per request. Other responses pass straight through, with the
+ * non-HTML policy set at the start. A response without a body (HEAD, 304) gets the policy remembered for
+ * its ETag, or none: a cache that revalidates updates its stored headers from a 304, so a policy without
+ * the page's hashes must never be sent.
  */
-function setPolicyFromBody(res) {
+function holdBody(req, res) {
   const original = { write: res.write, end: res.end, flushHeaders: res.flushHeaders, writeHead: res.writeHead }
+  const encoding = req.method === 'GET' ? chooseEncoding(req.headers['accept-encoding']) : undefined
   /** @type {Buffer[] | null} */
   let held = null
   let ended = false
-  const isHtml = () => /^text\/html\b/i.test(String(res.getHeader('Content-Type') ?? ''))
+  const contentType = () => String(res.getHeader('Content-Type') ?? '')
+  const isHtml = () => /^text\/html\b/i.test(contentType())
   const holds = () => {
-    if (held === null && !ended && !res.headersSent && isHtml()) held = []
+    if (held === null && !ended && !res.headersSent && (isHtml() || COMPRESSIBLE.test(contentType()))) held = []
     return held !== null && !ended
   }
-  const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'))
+  const toBuffer = (chunk, chunkEncoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof chunkEncoding === 'string' ? chunkEncoding : 'utf8'))
 
   res.flushHeaders = function flushHeaders() {
     if (!holds()) original.flushHeaders.call(this)
@@ -80,34 +128,53 @@ function setPolicyFromBody(res) {
     if (holds()) return this
     return original.writeHead.call(this, status)
   }
-  res.write = function write(chunk, encoding, callback) {
-    if (!holds()) return original.write.call(this, chunk, encoding, callback)
-    if (chunk != null && chunk.length > 0) held.push(toBuffer(chunk, encoding))
-    const done = typeof encoding === 'function' ? encoding : callback
+  res.write = function write(chunk, chunkEncoding, callback) {
+    if (!holds()) return original.write.call(this, chunk, chunkEncoding, callback)
+    if (chunk != null && chunk.length > 0) held.push(toBuffer(chunk, chunkEncoding))
+    const done = typeof chunkEncoding === 'function' ? chunkEncoding : callback
     if (done) process.nextTick(done)
     return true
   }
-  res.end = function end(chunk, encoding, callback) {
+  res.end = function end(chunk, chunkEncoding, callback) {
     if (typeof chunk === 'function') [chunk, callback] = [undefined, chunk]
-    if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding]
-    const html = holds()
-    if (html && chunk != null && chunk.length > 0) held.push(toBuffer(chunk, encoding))
-    const body = html ? Buffer.concat(held) : null
+    if (typeof chunkEncoding === 'function') [chunkEncoding, callback] = [undefined, chunkEncoding]
+    const holding = holds()
     ended = true
-    if (!this.headersSent) {
-      if (body && body.length > 0) {
+    if (!holding) {
+      if (!this.headersSent && this.statusCode === 304) {
+        const remembered = pagePolicies.get(String(this.getHeader('ETag') ?? ''))
+        if (remembered) this.setHeader('Content-Security-Policy', remembered)
+        else this.removeHeader('Content-Security-Policy')
+      }
+      return original.end.call(this, chunk, chunkEncoding, callback)
+    }
+    if (chunk != null && chunk.length > 0) held.push(toBuffer(chunk, chunkEncoding))
+    let body = Buffer.concat(held)
+    if (isHtml()) {
+      if (body.length > 0) {
         const policy = buildPageCsp(getInlineScriptHashes(body.toString('utf8')))
         this.setHeader('Content-Security-Policy', policy)
         rememberPolicy(this.getHeader('ETag'), policy)
-      } else if (html || this.statusCode === 304) {
+      } else {
         const remembered = pagePolicies.get(String(this.getHeader('ETag') ?? ''))
         if (remembered) this.setHeader('Content-Security-Policy', remembered)
         else this.removeHeader('Content-Security-Policy')
       }
     }
-    return html ? original.end.call(this, body, callback) : original.end.call(this, chunk, encoding, callback)
+    if (req.method !== 'HEAD' && this.statusCode !== 304 && this.statusCode !== 204) {
+      const vary = String(this.getHeader('Vary') ?? '')
+      if (!/\baccept-encoding\b/i.test(vary)) this.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
+      const compressible = body.length >= MIN_COMPRESSED_LENGTH && !this.hasHeader('Content-Encoding') && !/no-transform/i.test(String(this.getHeader('Cache-Control') ?? ''))
+      if (encoding && compressible && (this.statusCode === 200 || this.statusCode === 404)) {
+        body = compressBody(body, encoding)
+        this.setHeader('Content-Encoding', encoding)
+      }
+      this.setHeader('Content-Length', body.length)
+    }
+    return original.end.call(this, body, callback)
   }
 }
+
 function onRequest(request, response) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value)
   response.setHeader('Content-Security-Policy', NON_HTML_CSP)
@@ -122,8 +189,7 @@ function onRequest(request, response) {
     sendPlain(response, 400, 'the path is not valid percent-encoded UTF-8.')
     return
   }
-  compress(request, response, () => {})
-  setPolicyFromBody(response)
+  holdBody(request, response)
   handle(request, response).catch((error) => {
     console.error(`${request.method} ${request.url}: the request handler failed:`, error)
     if (!response.headersSent) {
@@ -154,7 +220,10 @@ const server = createServer(onRequest)
 // A request must arrive whole within these, so a client that trickles its headers cannot hold a socket open.
 server.headersTimeout = 20_000
 server.requestTimeout = 30_000
-server.keepAliveTimeout = 5_000
+// Idle keep-alive connections stay open longer than a load balancer's or CDN's (60 s at most, usually), so
+// that the proxy, not this server, closes them: otherwise it can send a request on a connection this server
+// is closing at that moment, and the client sees a reset.
+server.keepAliveTimeout = readWholeNumber('KEEP_ALIVE_TIMEOUT_MS', 65_000)
 
 /** Node's own answers to requests it cannot parse (bad request line, headers too large), with our headers. */
 server.on('clientError', (error, socket) => {
