@@ -161,7 +161,7 @@ describe('feeds by URL path and HTTP validators', () => {
     expect(getFeedAt('/posts/feed.json')?.spec.folder).toBe('/posts/')
     expect(getFeedAt('/tags/go/atom.xml')?.spec.title).toBe('Go on Bits, Trades & Systems')
     expect(getFeedAt('/tags/index.xml')?.spec.folder).toBe('/tags/')
-    for (const path of ['/tags/atom.xml', '/tags/nope/index.xml', '/2025/index.xml', '/index.xml/', '/feed.xsl', '/tags/go/']) {
+    for (const path of ['/tags/atom.xml', '/tags/nope/index.xml', '/tags/%ff/index.xml', '/2025/index.xml', '/index.xml/', '/feed.xsl', '/tags/go/']) {
       expect(getFeedAt(path), path).toBeUndefined()
     }
   })

@@ -232,12 +232,22 @@ export function getFeedAt(pathname: string): { spec: FeedSpec; format: FeedForma
   const format = FEED_FILE_FORMATS[file]
   if (!format) return undefined
   if (section === 'tags' && tag) {
-    const spec = getTagFeed(decodeURIComponent(tag))
+    const slug = decodePathSegment(tag)
+    const spec = slug === undefined ? undefined : getTagFeed(slug)
     return spec && { spec, format }
   }
   if (tag) return undefined
   if (section === 'tags') return format === 'rss' ? { spec: getTagsFeed(), format } : undefined
   return { spec: section === 'posts' ? getPostsSectionFeed() : getSiteFeed(), format }
+}
+
+/** A percent-encoded path segment, decoded; undefined when it is not valid UTF-8 (/tags/%ff/), never a throw. */
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
 }
 
 export type FeedValidators = { etag: string; lastModified: Date; contentType: string }

@@ -18,14 +18,7 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/> (feed)</title>
-        <style>
-          :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.6; }
-          body { max-width: 70ch; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-          .about { border: 1px solid #8884; border-radius: 6px; padding: 0.75rem 1rem; }
-          code { display: block; overflow-wrap: anywhere; padding: 0.5rem; background: #8882; border-radius: 4px; }
-          li { margin: 0.6rem 0; }
-          time { color: GrayText; font-size: 0.9em; margin-left: 0.5rem; }
-        </style>
+        <link rel="stylesheet" href="/feed.css"/>
       </head>
       <body>
         <header>

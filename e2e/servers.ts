@@ -1,0 +1,16 @@
+/**
+ * The two deployments every end-to-end test runs against (playwright.config.ts starts both):
+ * `npm start` (server.mjs on the server build) and nginx serving the static export with deploy/nginx.conf.
+ * Loopback only; E2E_PORT and E2E_STATIC_PORT move them.
+ */
+export const NODE_PORT = Number(process.env.E2E_PORT ?? 5050)
+export const STATIC_PORT = Number(process.env.E2E_STATIC_PORT ?? 5051)
+/** The fixture site (scripts/fixture-site.mjs) and the dev-reload test's dev server take the next two ports. */
+export const FIXTURE_PORT = STATIC_PORT + 1
+export const DEV_PORT = STATIC_PORT + 2
+export const NODE_URL = `http://127.0.0.1:${NODE_PORT}`
+export const FIXTURE_URL = `http://127.0.0.1:${FIXTURE_PORT}`
+export const STATIC_URL = `http://127.0.0.1:${STATIC_PORT}`
+
+/** Tag for tests about behaviour only the Node server has; the static project skips them (each says why). */
+export const NODE_ONLY = '@node-only'

@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { buildPageCsp, getInlineScriptHashes, NON_HTML_CSP } from './http-security.mjs'
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+
+describe('inline script hashes for the Content-Security-Policy', () => {
+  it('hashes each inline script once, exactly as written, and skips external and empty ones', () => {
+    const html =
+      '<script src="/_next/static/a.js" async=""></script><script>self.__next_f=[]</script>' +
+      '<script id="_R_">(globalThis.T=[]).push(1)</script><script>self.__next_f=[]</script><script></script>' +
+      '<SCRIPT type="text/javascript">a&amp;&lt;b</SCRIPT >'
+    expect(getInlineScriptHashes(html)).toEqual([sha256('self.__next_f=[]'), sha256('(globalThis.T=[]).push(1)'), sha256('a&amp;&lt;b')])
+  })
+
+  it('builds a page policy that allows only the listed inline scripts', () => {
+    const policy = buildPageCsp(["'sha256-abc='"])
+    expect(policy).toContain("script-src 'self' 'sha256-abc='")
+    expect(policy).toContain("frame-ancestors 'none'")
+    expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/)
+    expect(NON_HTML_CSP).toMatch(/^default-src 'none'/)
+  })
+})
