@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto'
 import { createServer, STATUS_CODES } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
-import { buildPageCsp, getInlineScriptHashes, NON_HTML_CSP, SECURITY_HEADERS } from './lib/http-security.mjs'
+import { buildPageCspFor, NON_HTML_CSP, SECURITY_HEADERS } from './lib/http-security.mjs'
 
 process.env.NODE_ENV = 'production'
 const { default: next } = await import('next')
@@ -152,7 +152,7 @@ function holdBody(req, res) {
     let body = Buffer.concat(held)
     if (isHtml()) {
       if (body.length > 0) {
-        const policy = buildPageCsp(getInlineScriptHashes(body.toString('utf8')))
+        const policy = buildPageCspFor(body.toString('utf8'))
         this.setHeader('Content-Security-Policy', policy)
         rememberPolicy(this.getHeader('ETag'), policy)
       } else {

@@ -11,7 +11,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildPageCsp, getInlineScriptHashes, NON_HTML_CSP } from '../lib/http-security.mjs'
+import { buildPageCsp, buildPageCspFor, NON_HTML_CSP } from '../lib/http-security.mjs'
 
 const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), 'nginx.conf')
 
@@ -56,7 +56,7 @@ export function buildNginxMaps(root) {
   const aliases = ['map $uri $blog_alias {', '    default "";']
   for (const file of listFiles(root).filter((name) => name.endsWith('.html')).sort()) {
     const html = readFileSync(join(root, file), 'utf8')
-    csp.push(`    ${quote(`/${file}`)} ${quote(buildPageCsp(getInlineScriptHashes(html)))};`)
+    csp.push(`    ${quote(`/${file}`)} ${quote(buildPageCspFor(html))};`)
     const target = getAliasTarget(html)
     if (target !== undefined) {
       const from = urlPathOf(file)

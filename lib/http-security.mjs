@@ -33,13 +33,16 @@ const COMMON_DIRECTIVES = ["base-uri 'none'", "form-action 'none'", "frame-ances
  * The policy of an HTML page that carries exactly these inline scripts. Scripts and styles load only from
  * the site itself; Next's client router fetches RSC payloads from the site (connect-src). Shiki writes token
  * colours as style attributes, hence style-src-attr 'unsafe-inline'; <style> elements stay forbidden.
+ * A page that runs WebAssembly (the search page: pagefind's engine) also gets 'wasm-unsafe-eval', which lets it
+ * compile WebAssembly and nothing else: JavaScript eval stays forbidden.
  * @param {readonly string[]} inlineScriptHashes CSP hash sources such as "'sha256-…'"
+ * @param {{ allowWasm?: boolean }} [options]
  * @returns {string}
  */
-export function buildPageCsp(inlineScriptHashes) {
+export function buildPageCsp(inlineScriptHashes, { allowWasm = false } = {}) {
   return [
     "default-src 'none'",
-    ["script-src 'self'", ...inlineScriptHashes].join(' '),
+    ["script-src 'self'", ...inlineScriptHashes, ...(allowWasm ? ["'wasm-unsafe-eval'"] : [])].join(' '),
     "style-src 'self'",
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
@@ -71,4 +74,16 @@ export function getInlineScriptHashes(html) {
     hashes.add(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`)
   }
   return [...hashes]
+}
+
+/** The attribute a page carries when it runs WebAssembly (app/search/page.tsx); its policy then allows it. */
+export const NEEDS_WASM_ATTRIBUTE = 'data-needs-wasm'
+
+/**
+ * The policy for this HTML exactly as it is sent: its inline scripts' hashes, and WebAssembly where the page asks.
+ * @param {string} html
+ * @returns {string}
+ */
+export function buildPageCspFor(html) {
+  return buildPageCsp(getInlineScriptHashes(html), { allowWasm: html.includes(`${NEEDS_WASM_ATTRIBUTE}=`) })
 }

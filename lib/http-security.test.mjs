@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { buildPageCsp, getInlineScriptHashes, NON_HTML_CSP } from './http-security.mjs'
+import { buildPageCsp, buildPageCspFor, getInlineScriptHashes, NON_HTML_CSP } from './http-security.mjs'
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 
@@ -19,5 +19,15 @@ describe('inline script hashes for the Content-Security-Policy', () => {
     expect(policy).toContain("frame-ancestors 'none'")
     expect(policy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/)
     expect(NON_HTML_CSP).toMatch(/^default-src 'none'/)
+  })
+})
+
+describe('buildPageCspFor', () => {
+  it('allows WebAssembly only on a page that asks for it, and never JavaScript eval', () => {
+    const plain = buildPageCspFor('<html><body><script>a()</script></body></html>')
+    const search = buildPageCspFor('<html><body><div data-needs-wasm="pagefind" hidden></div></body></html>')
+    expect(plain).not.toContain('wasm-unsafe-eval')
+    expect(search).toMatch(/script-src 'self' 'wasm-unsafe-eval'/)
+    expect(search).not.toMatch(/'unsafe-eval'/)
   })
 })

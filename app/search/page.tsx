@@ -16,6 +16,8 @@ export default function SearchPage() {
       <header className="page-header">
         <h1>Search</h1>
       </header>
+      {/* pagefind's engine is WebAssembly: this attribute tells server.mjs and nginx to allow it on this page only. */}
+      <div data-needs-wasm="pagefind" hidden />
       <SearchBox
         fallback={
           <p>
