@@ -3,7 +3,7 @@
  * temporary content folder, and `npm run new-post`.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -24,14 +24,21 @@ function scratchProject(posts: Record<string, string>): string {
   return folder
 }
 
-function contentBuild(folder: string) {
-  return spawnSync(join(ROOT, 'node_modules', '.bin', 'contentlayer2'), ['build', '--config', join(ROOT, 'contentlayer.config.ts')], {
+/** Runs `contentlayer2 build` in the scratch folder; its output goes to a file, read back as `stderr`. */
+function contentBuild(folder: string): { status: number | null; stderr: string } {
+  // A file, not a pipe: contentlayer's esbuild service can outlive it for a while holding a pipe open,
+  // and spawnSync would wait for that instead of for the build.
+  const log = join(folder, 'build.log')
+  const fd = openSync(log, 'w')
+  const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'contentlayer2'), ['build', '--config', join(ROOT, 'contentlayer.config.ts')], {
     cwd: folder,
-    encoding: 'utf8',
+    stdio: ['ignore', fd, fd],
     // contentlayer2 takes its working folder from PWD when set: point both at the scratch folder.
     env: { ...process.env, CONTENT_DIR: join(folder, 'content'), PWD: folder },
     timeout: 120_000,
   })
+  closeSync(fd)
+  return { status: result.status, stderr: readFileSync(log, 'utf8') }
 }
 
 const post = (frontmatter: string, body = 'Body text.') => `---\n${frontmatter.trim()}\n---\n\n${body}\n`
