@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto'
 import { createServer, STATUS_CODES } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
-import { buildPageCspFor, NON_HTML_CSP, SECURITY_HEADERS } from './lib/http-security.mjs'
+import { buildPageCspFor, getNonHtmlCsp, NON_HTML_CSP, SECURITY_HEADERS } from './lib/http-security.mjs'
 
 process.env.NODE_ENV = 'production'
 const { default: next } = await import('next')
@@ -177,7 +177,7 @@ function holdBody(req, res) {
 
 function onRequest(request, response) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value)
-  response.setHeader('Content-Security-Policy', NON_HTML_CSP)
+  response.setHeader('Content-Security-Policy', getNonHtmlCsp(request.url?.split('?')[0] ?? '/'))
   if (shuttingDown) response.setHeader('Connection', 'close')
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     // Nothing here accepts a body: answer at once and drop the connection rather than read an upload.

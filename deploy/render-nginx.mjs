@@ -11,7 +11,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildPageCsp, buildPageCspFor, NON_HTML_CSP } from '../lib/http-security.mjs'
+import { buildPageCsp, buildPageCspFor, NON_HTML_CSP, SEARCH_ENGINE_CSP } from '../lib/http-security.mjs'
 
 const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), 'nginx.conf')
 
@@ -52,7 +52,12 @@ function urlPathOf(file) {
  * index module has run) and the alias redirects (keyed by the requested path).
  */
 export function buildNginxMaps(root) {
-  const csp = ['map $uri $blog_csp {', `    default ${quote(NON_HTML_CSP)};`, `    ~\\.html$ ${quote(buildPageCsp([]))};`]
+  const csp = [
+    'map $uri $blog_csp {',
+    `    default ${quote(NON_HTML_CSP)};`,
+    `    ~^/pagefind/ ${quote(SEARCH_ENGINE_CSP)};`,
+    `    ~\\.html$ ${quote(buildPageCsp([]))};`,
+  ]
   const aliases = ['map $uri $blog_alias {', '    default "";']
   for (const file of listFiles(root).filter((name) => name.endsWith('.html')).sort()) {
     const html = readFileSync(join(root, file), 'utf8')

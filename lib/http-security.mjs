@@ -87,3 +87,18 @@ export const NEEDS_WASM_ATTRIBUTE = 'data-needs-wasm'
 export function buildPageCspFor(html) {
   return buildPageCsp(getInlineScriptHashes(html), { allowWasm: html.includes(`${NEEDS_WASM_ATTRIBUTE}=`) })
 }
+
+/**
+ * The policy of the search engine's own files (/pagefind/): its worker script runs under the policy it is
+ * served with, and it fetches the index and compiles its WebAssembly; still no JavaScript eval.
+ */
+export const SEARCH_ENGINE_CSP = ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", ...COMMON_DIRECTIVES].join('; ')
+
+/**
+ * The policy of a response that is not an HTML page, by its path.
+ * @param {string} pathname
+ * @returns {string}
+ */
+export function getNonHtmlCsp(pathname) {
+  return pathname.startsWith('/pagefind/') ? SEARCH_ENGINE_CSP : NON_HTML_CSP
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { buildPageCsp, buildPageCspFor, getInlineScriptHashes, NON_HTML_CSP } from './http-security.mjs'
+import { buildPageCsp, buildPageCspFor, getInlineScriptHashes, getNonHtmlCsp, NON_HTML_CSP } from './http-security.mjs'
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
 
@@ -29,5 +29,15 @@ describe('buildPageCspFor', () => {
     expect(plain).not.toContain('wasm-unsafe-eval')
     expect(search).toMatch(/script-src 'self' 'wasm-unsafe-eval'/)
     expect(search).not.toMatch(/'unsafe-eval'/)
+  })
+})
+
+describe('getNonHtmlCsp', () => {
+  it('lets only the search engine’s files fetch the index and compile WebAssembly', () => {
+    expect(getNonHtmlCsp('/pagefind/pagefind-worker.js')).toMatch(/connect-src 'self'/)
+    expect(getNonHtmlCsp('/pagefind/pagefind-worker.js')).toMatch(/'wasm-unsafe-eval'/)
+    expect(getNonHtmlCsp('/pagefind/pagefind-worker.js')).not.toMatch(/'unsafe-eval'/)
+    expect(getNonHtmlCsp('/index.xml')).toBe(NON_HTML_CSP)
+    expect(NON_HTML_CSP).not.toMatch(/wasm|connect-src/)
   })
 })
