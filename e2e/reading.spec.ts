@@ -103,3 +103,13 @@ test('sitemap.xml lists every published page with lastmod, and robots.txt points
   expect(sitemap.match(/<lastmod>/g)?.length).toBe(urls.length)
   expect(await (await request.get('/robots.txt')).text()).toContain('Sitemap: https://blog.turboawesome.win/sitemap.xml')
 })
+
+test('a post prints as an article, without the site’s navigation', async ({ page }) => {
+  await page.goto(POST)
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('navigation', { name: 'Site' })).toBeHidden()
+  await expect(page.getByRole('navigation', { name: 'More posts' })).toBeHidden()
+  await expect(page.getByRole('contentinfo')).toBeHidden()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(page.locator('.prose pre').first()).toBeVisible()
+})

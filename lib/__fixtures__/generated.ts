@@ -5,7 +5,7 @@
  */
 import type { Post } from '../../.contentlayer/generated'
 
-type Frontmatter = Pick<Post, 'title' | 'date' | 'description' | 'tags'> & Partial<Pick<Post, 'draft' | 'updated' | 'slug'>>
+type Frontmatter = Pick<Post, 'title' | 'date' | 'description' | 'tags'> & Partial<Pick<Post, 'draft' | 'updated' | 'slug' | 'aliases'>>
 
 /** A generated post document as contentlayer would write it for content/posts/<file>.mdx. */
 export function makeGeneratedPost(
