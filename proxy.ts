@@ -1,5 +1,5 @@
 /**
- * Runs before every route under `next start` (the static export has its own equivalents):
+ * Runs before every route under `npm start` (the static export has its own equivalents):
  * - an alias (an old URL in a post's frontmatter) answers a permanent redirect to the post;
  * - feeds get ETag, Last-Modified and Cache-Control, and conditional requests a 304, because Next
  *   serves prerendered route handlers without validators and feed readers poll every few minutes.

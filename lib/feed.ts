@@ -220,7 +220,7 @@ export function feedResponse(spec: FeedSpec | undefined, format: FeedFormat): Re
   })
 }
 
-// ---- HTTP validators, for conditional GET under `next start` (proxy.ts) ----
+// ---- HTTP validators, for conditional GET under `npm start` (proxy.ts) ----
 
 const FEED_FILE_FORMATS: Readonly<Record<string, FeedFormat>> = { 'index.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' }
 
