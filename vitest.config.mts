@@ -5,6 +5,8 @@ export default defineConfig({
   resolve: {
     alias: {
       // Unit tests never need a content build: they run against fixture posts.
+      // This entry must come before '@', which would otherwise resolve it to the real reader.
+      '@/lib/content-source': fileURLToPath(new URL('./lib/__fixtures__/content-source.ts', import.meta.url)),
       'contentlayer/generated': fileURLToPath(new URL('./lib/__fixtures__/generated.ts', import.meta.url)),
       '@': fileURLToPath(new URL('./', import.meta.url)),
     },

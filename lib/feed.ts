@@ -242,10 +242,17 @@ export function getFeedAt(pathname: string): { spec: FeedSpec; format: FeedForma
 
 export type FeedValidators = { etag: string; lastModified: Date; contentType: string }
 
-const validatorsByPath = new Map<string, FeedValidators | null>()
+// Keyed by the post list too, so that `next dev` forgets them when an edit rebuilds the content model.
+const validatorsByPosts = new WeakMap<readonly Post[], Map<string, FeedValidators | null>>()
 
-/** ETag (a hash of the exact bytes served) and Last-Modified of the feed at this path, computed once per path. */
+/** ETag (a hash of the exact bytes served) and Last-Modified of the feed at this path, computed once per path and content build. */
 export function getFeedValidators(pathname: string): FeedValidators | undefined {
+  const posts = getPosts()
+  let validatorsByPath = validatorsByPosts.get(posts)
+  if (!validatorsByPath) {
+    validatorsByPath = new Map()
+    validatorsByPosts.set(posts, validatorsByPath)
+  }
   let validators = validatorsByPath.get(pathname)
   if (validators === undefined) {
     const feed = getFeedAt(pathname)

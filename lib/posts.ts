@@ -1,8 +1,10 @@
 /**
- * The content model. The only module that imports contentlayer/generated: pages, feeds and the
- * sitemap ask it, and it validates, filters drafts, sorts and groups exactly once, at load.
+ * The content model. The only module that reads the generated posts (through lib/content-source.ts):
+ * pages, feeds and the sitemap ask it, and it validates, filters drafts, sorts and groups exactly once
+ * per content build: once per process in production, and again after each edit under `next dev`.
  */
-import { allPosts, type Post as GeneratedPost } from 'contentlayer/generated'
+// Imported through the alias so that unit tests can swap in fixture posts (vitest.config.mts).
+import { readGeneratedPosts, readGeneratedVersion, type GeneratedPostData as GeneratedPost } from '@/lib/content-source'
 import { parsePostDate, type PostDate } from './dates'
 import { buildPermalink, formatTagTitle, tagSlug } from './urls'
 
@@ -109,16 +111,42 @@ const publishOptions: PublishOptions = {
   now: readBuildClock(),
   includeUnpublished: process.env.NODE_ENV === 'development',
 }
-const published = selectPublished(loadValidPosts(allPosts), publishOptions)
+
+type Model = { published: readonly Post[]; tags: readonly Tag[]; tagsBySlug: ReadonlyMap<string, Tag>; archive: readonly Year[] }
+
+function buildModel(generated: readonly GeneratedPost[]): Model {
+  const published = selectPublished(loadValidPosts(generated), publishOptions)
+  const tags = groupByTag(published)
+  return { published, tags, tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])), archive: groupByDate(published) }
+}
+
+let model: { value: Model; version: number | undefined } | undefined
+
+/**
+ * The model, built on first use. Under `next dev` it is rebuilt when contentlayer has written the
+ * posts again, so an edit shows on the next request without recompiling anything; while contentlayer
+ * is mid-write the previous model is kept.
+ */
+function getModel(): Model {
+  if (model && process.env.NODE_ENV !== 'development') return model.value
+  const version = readGeneratedVersion()
+  if (model && (version === undefined || version === model.version)) return model.value
+  try {
+    model = { value: buildModel(readGeneratedPosts()), version }
+  } catch (error) {
+    if (!model || process.env.NODE_ENV !== 'development') throw error
+  }
+  return model.value
+}
 
 /** All published posts, newest first. */
 export function getPosts(): readonly Post[] {
-  return published
+  return getModel().published
 }
 
 /** The published post at this permalink's year, month and slug, or undefined. */
 export function getPostAt(year: string, month: string, slug: string): Post | undefined {
-  return published.find((post) => post.url === `/${year}/${month}/${slug}/`)
+  return getModel().published.find((post) => post.url === `/${year}/${month}/${slug}/`)
 }
 
 /** Whether this post is shown only because the dev server shows drafts and scheduled posts. */
@@ -133,6 +161,7 @@ export function getReadingMinutes(post: Post): number {
 
 /** The published posts either side of this one: `newer` is the next post, `older` the previous. */
 export function getAdjacentPosts(post: Post): { newer?: Post; older?: Post } {
+  const { published } = getModel()
   const index = published.indexOf(post)
   if (index < 0) return {}
   return { newer: published[index - 1], older: published[index + 1] }
@@ -141,12 +170,12 @@ export function getAdjacentPosts(post: Post): { newer?: Post; older?: Post } {
 // ---- Pagination of the home listing ----
 
 /** Home pages there are; at least one, so an empty blog still has a home page. */
-export function getPageCount(posts: readonly Post[] = published): number {
+export function getPageCount(posts: readonly Post[] = getPosts()): number {
   return Math.max(1, Math.ceil(posts.length / POSTS_PER_PAGE))
 }
 
 /** The posts of home page `page` (1-based), or undefined when there is no such page. */
-export function getPagePosts(page: number, posts: readonly Post[] = published): readonly Post[] | undefined {
+export function getPagePosts(page: number, posts: readonly Post[] = getPosts()): readonly Post[] | undefined {
   if (!Number.isInteger(page) || page < 1 || page > getPageCount(posts)) return undefined
   return posts.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE)
 }
@@ -176,17 +205,14 @@ export function groupByTag(posts: readonly Post[]): Tag[] {
     .map(([slug, tagPosts]) => ({ slug, title: formatTagTitle(slug), posts: tagPosts }))
 }
 
-const tags = groupByTag(published)
-const tagsBySlug = new Map(tags.map((tag) => [tag.slug, tag]))
-
 /** Every tag with at least one published post, ordered by slug. */
 export function getTags(): readonly Tag[] {
-  return tags
+  return getModel().tags
 }
 
 /** The tag with this slug, or undefined when no published post has it. */
 export function getTag(slug: string): Tag | undefined {
-  return tagsBySlug.get(slug)
+  return getModel().tagsBySlug.get(slug)
 }
 
 // ---- The date listing ----
@@ -218,16 +244,14 @@ export function groupByDate(posts: readonly Post[]): Year[] {
   return years
 }
 
-const archive = groupByDate(published)
-
 /** Every year with posts, newest first, each with its months newest first. */
 export function getArchive(): readonly Year[] {
-  return archive
+  return getModel().archive
 }
 
 /** The year with this number ("2025"), or undefined. */
 export function getYear(year: string): Year | undefined {
-  return archive.find((group) => String(group.year) === year)
+  return getModel().archive.find((group) => String(group.year) === year)
 }
 
 /** The month of this year ("2025", "04"), or undefined. */
