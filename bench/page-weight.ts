@@ -33,7 +33,11 @@ export function findAssets(html: string, pageUrl: string): { css: string[]; js: 
     .map(([tag]) => tag)
     .filter((tag) => /\brel="stylesheet"/.test(tag))
     .flatMap((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1] ?? [])
-  const js = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)].flatMap(([, src]) => src ?? [])
+  // noModule scripts are polyfills that browsers with ES modules (all current ones) never download.
+  const js = [...html.matchAll(/<script\b[^>]*>/g)]
+    .map(([tag]) => tag)
+    .filter((tag) => !/\bnomodule\b/i.test(tag))
+    .flatMap((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1] ?? [])
   return { css: [...new Set(css)].map(resolve), js: [...new Set(js)].map(resolve) }
 }
 

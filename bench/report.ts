@@ -107,7 +107,7 @@ function sizeRows(size: SizeResult): Row[] {
   if (size.dev) {
     rows.push({
       metric: 'dev: edit saved → new text served',
-      ours: `${fixed(size.dev.editToRefresh.median, 2)} s (first page ${fixed(size.dev.firstPageS)} s)`,
+      ours: `${fixed(size.dev.editToRefresh.median, 2)} s, of which contentlayer2 dev ${fixed(size.dev.contentRebuild.median, 2)} s (first page ${fixed(size.dev.firstPageS)} s)`,
       hugo: '',
       ratio: '',
       noise: noise(size.dev.editToRefresh),

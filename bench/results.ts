@@ -29,7 +29,7 @@ export type SizeResult = {
     at256: LoadFigures
     soak: LoadFigures & { seconds: number; rssStartMiB: number; rssEndMiB: number }
   }
-  dev?: DevLoopFigures & { editToRefresh: Spread }
+  dev?: DevLoopFigures & { editToRefresh: Spread; contentRebuild: Spread }
 }
 
 export type Machine = {

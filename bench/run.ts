@@ -202,8 +202,10 @@ async function measureDev(contentDir: string, postPath: string): Promise<NonNull
   await runMeasured(process.execPath, ['node_modules/contentlayer2/bin/cli.cjs', 'build'], { cwd: ROOT, env })
   const server = await startDevServers(ROOT, PORTS.dev, env)
   try {
-    const figures = await measureDevLoop(join(contentDir, 'posts', `${PROBE_POST}.mdx`), server.origin + postPath, 5)
-    return { ...figures, editToRefresh: summarize(figures.editToRefreshS) }
+    // The first edit after start-up waits for contentlayer2 dev's own initial pass; it is reported, not hidden.
+    const generatedFile = join(ROOT, '.contentlayer', 'generated', 'Post', '_index.json')
+    const figures = await measureDevLoop(join(contentDir, 'posts', `${PROBE_POST}.mdx`), server.origin + postPath, generatedFile, 5)
+    return { ...figures, editToRefresh: summarize(figures.editToRefreshS), contentRebuild: summarize(figures.contentRebuildS) }
   } finally {
     await server.stop()
   }
