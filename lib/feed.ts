@@ -88,10 +88,19 @@ export function getPostsSectionFeed(): FeedSpec {
 
 /** The feed of one tag, or undefined for a tag no published post has. */
 export function getTagFeed(slug: string): FeedSpec | undefined {
+  const link = getTagFeedLink(slug)
   const tag = getTag(slug)
-  if (!tag) return undefined
-  const title = `${tag.title} on ${site.title}`
-  return postFeed(title, `Recent content in ${title}`, tagPath(tag.slug), tag.posts)
+  if (!link || !tag) return undefined
+  return postFeed(link.title, `Recent content in ${link.title}`, link.folder, tag.posts)
+}
+
+/**
+ * Title and folder of a tag's feeds, for autodiscovery links, without building its items: every post
+ * page links its tags' feeds, and building whole feeds there cost entries in proportion to posts × posts.
+ */
+export function getTagFeedLink(slug: string): { title: string; folder: string } | undefined {
+  const tag = getTag(slug)
+  return tag && { title: `${tag.title} on ${site.title}`, folder: tagPath(tag.slug) }
 }
 
 /** Hugo's /tags/index.xml: one item per tag, the tag with the newest post first. */
