@@ -88,10 +88,19 @@ export function getPostsSectionFeed(): FeedSpec {
 
 /** The feed of one tag, or undefined for a tag no published post has. */
 export function getTagFeed(slug: string): FeedSpec | undefined {
+  const link = getTagFeedLink(slug)
   const tag = getTag(slug)
-  if (!tag) return undefined
-  const title = `${tag.title} on ${site.title}`
-  return postFeed(title, `Recent content in ${title}`, tagPath(tag.slug), tag.posts)
+  if (!link || !tag) return undefined
+  return postFeed(link.title, `Recent content in ${link.title}`, link.folder, tag.posts)
+}
+
+/**
+ * Title and folder of a tag's feeds, for autodiscovery links, without building its items: every post
+ * page links its tags' feeds, and building whole feeds there cost entries in proportion to posts × posts.
+ */
+export function getTagFeedLink(slug: string): { title: string; folder: string } | undefined {
+  const tag = getTag(slug)
+  return tag && { title: `${tag.title} on ${site.title}`, folder: tagPath(tag.slug) }
 }
 
 /** Hugo's /tags/index.xml: one item per tag, the tag with the newest post first. */
@@ -252,10 +261,17 @@ function decodePathSegment(segment: string): string | undefined {
 
 export type FeedValidators = { etag: string; lastModified: Date; contentType: string }
 
-const validatorsByPath = new Map<string, FeedValidators | null>()
+// Keyed by the post list too, so that `next dev` forgets them when an edit rebuilds the content model.
+const validatorsByPosts = new WeakMap<readonly Post[], Map<string, FeedValidators | null>>()
 
-/** ETag (a hash of the exact bytes served) and Last-Modified of the feed at this path, computed once per path. */
+/** ETag (a hash of the exact bytes served) and Last-Modified of the feed at this path, computed once per path and content build. */
 export function getFeedValidators(pathname: string): FeedValidators | undefined {
+  const posts = getPosts()
+  let validatorsByPath = validatorsByPosts.get(posts)
+  if (!validatorsByPath) {
+    validatorsByPath = new Map()
+    validatorsByPosts.set(posts, validatorsByPath)
+  }
   let validators = validatorsByPath.get(pathname)
   if (validators === undefined) {
     const feed = getFeedAt(pathname)

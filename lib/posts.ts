@@ -1,8 +1,10 @@
 /**
- * The content model. The only module that imports contentlayer/generated: pages, feeds and the
- * sitemap ask it, and it validates, filters drafts, sorts and groups exactly once, at load.
+ * The content model. The only module that reads the generated posts (through lib/content-source.ts):
+ * pages, feeds and the sitemap ask it, and it validates, filters drafts, sorts and groups exactly once
+ * per content build: once per process in production, and again after each edit under `next dev`.
  */
-import { allPosts, type Post as GeneratedPost } from 'contentlayer/generated'
+// Imported through the alias so that unit tests can swap in fixture posts (vitest.config.mts).
+import { readGeneratedPosts, readGeneratedVersion, type GeneratedPostData as GeneratedPost } from '@/lib/content-source'
 import {
   checkFrontmatter,
   FRONTMATTER_FIELDS,
@@ -78,16 +80,52 @@ const publishOptions: PublishOptions = {
   now: readBuildClock(),
   includeUnpublished: process.env.NODE_ENV === 'development',
 }
-const published = selectPublished(loadValidPosts(allPosts), publishOptions)
+
+type Model = {
+  published: readonly Post[]
+  tags: readonly Tag[]
+  tagsBySlug: ReadonlyMap<string, Tag>
+  archive: readonly Year[]
+  /** Filled as posts are asked for: selecting related posts for all of them at once costs posts × posts. */
+  relatedByPost: Map<Post, readonly Post[]>
+  aliasTargets: ReadonlyMap<string, string>
+}
+
+function buildModel(generated: readonly GeneratedPost[]): Model {
+  const published = selectPublished(loadValidPosts(generated), publishOptions)
+  const tags = groupByTag(published)
+  const archive = groupByDate(published)
+  const aliasTargets = buildAliasTargets(published, listPagePaths(published, tags, archive))
+  return { published, tags, tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])), archive, relatedByPost: new Map(), aliasTargets }
+}
+
+let model: { value: Model; version: number | undefined } | undefined
+
+/**
+ * The model, built on first use. Under `next dev` it is rebuilt when contentlayer has written the
+ * posts again, so an edit shows on the next request without recompiling anything; while contentlayer
+ * is mid-write the previous model is kept.
+ */
+function getModel(): Model {
+  if (model && process.env.NODE_ENV !== 'development') return model.value
+  const version = readGeneratedVersion()
+  if (model && (version === undefined || version === model.version)) return model.value
+  try {
+    model = { value: buildModel(readGeneratedPosts()), version }
+  } catch (error) {
+    if (!model || process.env.NODE_ENV !== 'development') throw error
+  }
+  return model.value
+}
 
 /** All published posts, newest first. */
 export function getPosts(): readonly Post[] {
-  return published
+  return getModel().published
 }
 
 /** The published post at this permalink's year, month and slug, or undefined. */
 export function getPostAt(year: string, month: string, slug: string): Post | undefined {
-  return published.find((post) => post.url === `/${year}/${month}/${slug}/`)
+  return getModel().published.find((post) => post.url === `/${year}/${month}/${slug}/`)
 }
 
 /** Whether this post is shown only because the dev server shows drafts and scheduled posts. */
@@ -102,6 +140,7 @@ export function getReadingMinutes(post: Post): number {
 
 /** The published posts either side of this one: `newer` is the next post, `older` the previous. */
 export function getAdjacentPosts(post: Post): { newer?: Post; older?: Post } {
+  const { published } = getModel()
   const index = published.indexOf(post)
   if (index < 0) return {}
   return { newer: published[index - 1], older: published[index + 1] }
@@ -122,22 +161,26 @@ export function selectRelated(post: Post, posts: readonly Post[], limit = 3): Po
     .map(({ other }) => other)
 }
 
-const relatedByPost = new Map(published.map((post) => [post, selectRelated(post, published)]))
-
 /** Up to three related published posts, most shared tags first, ties to the newer. */
 export function getRelatedPosts(post: Post): readonly Post[] {
-  return relatedByPost.get(post) ?? []
+  const { published, relatedByPost } = getModel()
+  let related = relatedByPost.get(post)
+  if (!related) {
+    related = published.includes(post) ? selectRelated(post, published) : []
+    relatedByPost.set(post, related)
+  }
+  return related
 }
 
 // ---- Pagination of the home listing ----
 
 /** Home pages there are; at least one, so an empty blog still has a home page. */
-export function getPageCount(posts: readonly Post[] = published): number {
+export function getPageCount(posts: readonly Post[] = getPosts()): number {
   return Math.max(1, Math.ceil(posts.length / POSTS_PER_PAGE))
 }
 
 /** The posts of home page `page` (1-based), or undefined when there is no such page. */
-export function getPagePosts(page: number, posts: readonly Post[] = published): readonly Post[] | undefined {
+export function getPagePosts(page: number, posts: readonly Post[] = getPosts()): readonly Post[] | undefined {
   if (!Number.isInteger(page) || page < 1 || page > getPageCount(posts)) return undefined
   return posts.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE)
 }
@@ -167,17 +210,14 @@ export function groupByTag(posts: readonly Post[]): Tag[] {
     .map(([slug, tagPosts]) => ({ slug, title: formatTagTitle(slug), posts: tagPosts }))
 }
 
-const tags = groupByTag(published)
-const tagsBySlug = new Map(tags.map((tag) => [tag.slug, tag]))
-
 /** Every tag with at least one published post, ordered by slug. */
 export function getTags(): readonly Tag[] {
-  return tags
+  return getModel().tags
 }
 
 /** The tag with this slug, or undefined when no published post has it. */
 export function getTag(slug: string): Tag | undefined {
-  return tagsBySlug.get(slug)
+  return getModel().tagsBySlug.get(slug)
 }
 
 // ---- The date listing ----
@@ -209,16 +249,14 @@ export function groupByDate(posts: readonly Post[]): Year[] {
   return years
 }
 
-const archive = groupByDate(published)
-
 /** Every year with posts, newest first, each with its months newest first. */
 export function getArchive(): readonly Year[] {
-  return archive
+  return getModel().archive
 }
 
 /** The year with this number ("2025"), or undefined. */
 export function getYear(year: string): Year | undefined {
-  return archive.find((group) => String(group.year) === year)
+  return getModel().archive.find((group) => String(group.year) === year)
 }
 
 /** The month of this year ("2025", "04"), or undefined. */
@@ -229,9 +267,9 @@ export function getMonth(year: string, month: string): Month | undefined {
 // ---- Aliases: old URLs that redirect to a post ----
 
 /** Every path the site serves a page at, for checking that no alias hides one. */
-function listPagePaths(): Set<string> {
+function listPagePaths(published: readonly Post[], tags: readonly Tag[], archive: readonly Year[]): Set<string> {
   const paths = new Set<string>(['/', '/posts/', '/tags/'])
-  for (let page = 2; page <= getPageCount(); page++) paths.add(`/page/${page}/`)
+  for (let page = 2; page <= getPageCount(published); page++) paths.add(`/page/${page}/`)
   for (const post of published) paths.add(post.url)
   for (const tag of tags) paths.add(`/tags/${tag.slug}/`)
   for (const year of archive) {
@@ -242,8 +280,7 @@ function listPagePaths(): Set<string> {
 }
 
 /** Old path -> permalink for every published post's aliases; an alias that is a real page fails the build. */
-function buildAliasTargets(): Map<string, string> {
-  const pages = listPagePaths()
+function buildAliasTargets(published: readonly Post[], pages: ReadonlySet<string>): Map<string, string> {
   const problems = published.flatMap((post) =>
     post.aliases
       .filter((alias) => pages.has(alias))
@@ -253,14 +290,12 @@ function buildAliasTargets(): Map<string, string> {
   return new Map(published.flatMap((post) => post.aliases.map((alias) => [alias, post.url] as const)))
 }
 
-const aliasTargets = buildAliasTargets()
-
 /** The permalink an old path redirects to ("/old/path" and "/old/path/" alike), or undefined. */
 export function getAliasTarget(pathname: string): string | undefined {
-  return aliasTargets.get(pathname.endsWith('/') ? pathname : `${pathname}/`)
+  return getModel().aliasTargets.get(pathname.endsWith('/') ? pathname : `${pathname}/`)
 }
 
 /** Every alias of a published post with its target, ordered by alias. */
 export function getAliases(): { from: string; to: string }[] {
-  return [...aliasTargets].map(([from, to]) => ({ from, to })).sort((a, b) => a.from.localeCompare(b.from))
+  return [...getModel().aliasTargets].map(([from, to]) => ({ from, to })).sort((a, b) => a.from.localeCompare(b.from))
 }

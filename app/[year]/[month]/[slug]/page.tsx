@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostDate } from '@/app/_components/post-date'
 import { TagList } from '@/app/_components/tag-list'
-import { getTagFeed } from '@/lib/feed'
+import { getTagFeedLink } from '@/lib/feed'
 import { buildAlternates } from '@/lib/metadata'
 import { JsonLd } from '@/app/_components/json-ld'
 import { OG_IMAGE_SIZE } from '@/app/_components/og-image'
@@ -41,7 +41,7 @@ async function findPost(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await findPost(params)
-  const tagFeeds = post.tagSlugs.flatMap((slug) => getTagFeed(slug) ?? [])
+  const tagFeeds = post.tagSlugs.flatMap((slug) => getTagFeedLink(slug) ?? [])
   return {
     title: post.title,
     description: post.description,

@@ -1,0 +1,13 @@
+/** Stands in for lib/content-source.ts in unit tests (vitest.config.mts aliases it): the fixture posts, never reloaded. */
+import type { GeneratedPostData } from '../content-source'
+import { allPosts } from './generated'
+
+/** The fixture posts as the content build would have written them. */
+export function readGeneratedPosts(): GeneratedPostData[] {
+  return allPosts
+}
+
+/** Fixture posts never change during a test run. */
+export function readGeneratedVersion(): number {
+  return 0
+}
