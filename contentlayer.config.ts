@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypePrettyCode from 'rehype-pretty-code'
@@ -52,6 +54,19 @@ export const Post = defineDocumentType(() => ({
   },
 }))
 
+/**
+ * Written after every pass, once contentlayer has written all the posts. lib/content-source.ts imports it:
+ * under `next dev` its change is what makes Next reload the content model and refresh the open page (the
+ * posts themselves are read as data, which Next does not watch). A build writes a fixed value, so the
+ * server bundle stays the same from build to build.
+ */
+function recordGeneration(): Promise<void> {
+  const file = join(process.cwd(), '.contentlayer', 'generation.json')
+  mkdirSync(join(process.cwd(), '.contentlayer'), { recursive: true })
+  writeFileSync(file, `${JSON.stringify({ pass: isDev ? `dev ${Date.now()}` : 'build' })}\n`)
+  return Promise.resolve()
+}
+
 export default makeSource({
   contentDirPath,
   // Only posts/: content/README.md is the authoring guide, not a document.
@@ -62,6 +77,7 @@ export default makeSource({
   onMissingOrIncompatibleData: 'fail',
   onExtraFieldData: 'fail',
   disableImportAliasWarning: true,
+  onSuccess: recordGeneration,
   mdx: {
     remarkPlugins: [remarkGfm],
     rehypePlugins: [

@@ -1,39 +1,70 @@
 /**
- * Reads the posts contentlayer2 generated from .contentlayer/generated/Post/_index.json at run time,
- * rather than through `import { allPosts } from 'contentlayer/generated'`. The import makes the bundler
- * inline every post's document (raw MDX, compiled MDX and HTML, about 43 KB a post) into the server
- * chunks, once for the pages and once for proxy.ts: at 1,000 posts that was 2 × 41 MB of JavaScript
- * plus 2 × 100 MB of source maps per build, and a one-minute recompile in `next dev` after every edit
- * (bench/README figures). Read as data, the bundles stay the same size whatever the number of posts.
- * Unit tests alias this module to lib/__fixtures__/content-source.ts.
+ * Reads the posts contentlayer2 generated, as data at run time, rather than through
+ * `import { allPosts } from 'contentlayer/generated'`. The import makes the bundler inline every post's
+ * document (raw MDX, compiled MDX and HTML, about 43 KB a post) into the server chunks, once for the pages
+ * and once for proxy.ts: at 1,000 posts that was 2 × 41 MB of JavaScript plus 2 × 100 MB of source maps per
+ * build, and a one-minute recompile in `next dev` after every edit (README, Benchmark). Read as data, the
+ * bundles stay the same size whatever the number of posts.
+ *
+ * Under `next dev` the stamp below is what tells Next that the posts changed: contentlayer.config.ts rewrites
+ * it after every pass of `contentlayer2 dev`, Turbopack sees an import change, and the open page refreshes.
+ * Only the documents whose files changed are parsed again. Unit tests alias this module to
+ * lib/__fixtures__/content-source.ts.
  */
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Post as GeneratedPost } from 'contentlayer/generated'
+import generation from '../.contentlayer/generation.json'
 
 /** A generated post without `body` (the MDX source and compiled code): contentlayer has already rendered `html`. */
 export type GeneratedPostData = Omit<GeneratedPost, 'body'>
 
-const INDEX_FILE = join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer', 'generated', 'Post', '_index.json')
+const POSTS_DIR = join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer', 'generated', 'Post')
+/** The barrel contentlayer writes on every pass: it imports exactly the documents of that pass, one JSON file each. */
+const BARREL_FILE = '_index.mjs'
 
-/** Every generated post, in contentlayer's order; throws with the fix when there has been no content build. */
+type CachedDocument = { text: string; post: GeneratedPostData }
+
+// Kept on globalThis so that it outlives the module reloads `next dev` does after each content pass:
+// then an edit to one post costs one JSON.parse, not one per post. Production reads once and keeps no text.
+const cacheKey = Symbol.for('bits-trades-systems.generated-posts')
+type Cache = { generation: string; posts?: GeneratedPostData[]; byFile: Map<string, CachedDocument> }
+const globalCache = globalThis as typeof globalThis & { [cacheKey]?: Cache }
+
+/**
+ * Every post of the last content pass, in contentlayer's order. The same array is returned until a pass
+ * writes the posts again. Throws, naming the fix, when there has been no content build.
+ */
 export function readGeneratedPosts(): GeneratedPostData[] {
-  let text: string
-  try {
-    text = readFileSync(INDEX_FILE, 'utf8')
-  } catch (error) {
-    throw new Error(`Cannot read the generated posts at ${INDEX_FILE} (${(error as Error).message}); run \`npx contentlayer2 build\` first.`)
-  }
-  const documents = JSON.parse(text) as GeneratedPost[]
-  // Drop the MDX source and code (two thirds of each document): nothing reads them after the content build.
-  return documents.map(({ body: _body, ...post }) => post)
+  let cache = globalCache[cacheKey]
+  if (cache?.posts && cache.generation === generation.pass) return cache.posts
+  cache = { generation: generation.pass, byFile: cache?.byFile ?? new Map() }
+  const files = listDocumentFiles()
+  const byFile = new Map<string, CachedDocument>()
+  const posts = files.map((file) => {
+    const text = readGenerated(file)
+    const cached = cache.byFile.get(file)
+    const document = cached?.text === text ? cached : { text, post: toPostData(JSON.parse(text) as GeneratedPost) }
+    byFile.set(file, document)
+    return document.post
+  })
+  globalCache[cacheKey] = { generation: generation.pass, posts, byFile: process.env.NODE_ENV === 'development' ? byFile : new Map() }
+  return posts
 }
 
-/** Changes whenever contentlayer writes the posts again (`contentlayer2 dev` after an edit); undefined while it is rewriting. */
-export function readGeneratedVersion(): number | undefined {
+function listDocumentFiles(): string[] {
+  return [...readGenerated(BARREL_FILE).matchAll(/from '\.\/([^']+\.json)'/g)].map((match) => match[1] as string)
+}
+
+function readGenerated(file: string): string {
   try {
-    return statSync(INDEX_FILE).mtimeMs
-  } catch {
-    return undefined
+    return readFileSync(join(POSTS_DIR, file), 'utf8')
+  } catch (error) {
+    throw new Error(`Cannot read the generated posts (${(error as Error).message}); run \`npx contentlayer2 build\` first.`)
   }
+}
+
+// Drop the MDX source and code (two thirds of each document): nothing reads them after the content build.
+function toPostData({ body: _body, ...post }: GeneratedPost): GeneratedPostData {
+  return post
 }

@@ -4,7 +4,7 @@
  * per content build: once per process in production, and again after each edit under `next dev`.
  */
 // Imported through the alias so that unit tests can swap in fixture posts (vitest.config.mts).
-import { readGeneratedPosts, readGeneratedVersion, type GeneratedPostData as GeneratedPost } from '@/lib/content-source'
+import { readGeneratedPosts, type GeneratedPostData as GeneratedPost } from '@/lib/content-source'
 import {
   checkFrontmatter,
   FRONTMATTER_FIELDS,
@@ -99,19 +99,19 @@ function buildModel(generated: readonly GeneratedPost[]): Model {
   return { published, tags, tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])), archive, relatedByPost: new Map(), aliasTargets }
 }
 
-let model: { value: Model; version: number | undefined } | undefined
+let model: { value: Model; source: readonly GeneratedPost[] } | undefined
 
 /**
- * The model, built on first use. Under `next dev` it is rebuilt when contentlayer has written the
- * posts again, so an edit shows on the next request without recompiling anything; while contentlayer
- * is mid-write the previous model is kept.
+ * The model, built on first use. Under `next dev` it is built again when contentlayer has written the
+ * posts again (lib/content-source.ts returns a new array then), so an edit shows without a restart; if the
+ * edit leaves a post invalid, the previous model stays while contentlayer2 dev prints the problem.
  */
 function getModel(): Model {
   if (model && process.env.NODE_ENV !== 'development') return model.value
-  const version = readGeneratedVersion()
-  if (model && (version === undefined || version === model.version)) return model.value
+  const generated = readGeneratedPosts()
+  if (model?.source === generated) return model.value
   try {
-    model = { value: buildModel(readGeneratedPosts()), version }
+    model = { value: buildModel(generated), source: generated }
   } catch (error) {
     if (!model || process.env.NODE_ENV !== 'development') throw error
   }

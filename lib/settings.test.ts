@@ -32,7 +32,6 @@ describe('aliases', () => {
       readGeneratedPosts: () => [
         makeGeneratedPost('one', { title: 'One', date: '2025-01-01T10:00:00Z', description: 'd', tags: ['go'], aliases: ['/tags/go/'] }),
       ],
-      readGeneratedVersion: () => 0,
     }))
     vi.resetModules()
     const { getPosts } = await import('./posts')

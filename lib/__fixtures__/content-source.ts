@@ -6,8 +6,3 @@ import { allPosts } from './generated'
 export function readGeneratedPosts(): GeneratedPostData[] {
   return allPosts
 }
-
-/** Fixture posts never change during a test run. */
-export function readGeneratedVersion(): number {
-  return 0
-}
