@@ -2,7 +2,8 @@
  * `npm run bench`: builds and serves our site and a minimal Hugo site on the same generated corpus,
  * in one run, and prints one table (ours, Hugo's, ratio) that it also writes as JSON for history.
  * Flags: --full adds 5,000 posts; --sizes 13,1000 picks corpus sizes; --build-runs / --load-runs set
- * repetitions; --no-serve and --no-dev skip the serving and dev-loop parts.
+ * repetitions; --no-serve and --no-dev skip the serving and dev-loop parts; --dev-only measures only the
+ * dev loop (write results elsewhere with --out, so latest.json keeps the whole run).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -42,6 +43,7 @@ const { values: flags } = parseArgs({
     'soak-seconds': { type: 'string', default: '60' },
     'no-serve': { type: 'boolean', default: false },
     'no-dev': { type: 'boolean', default: false },
+    'dev-only': { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'bench', 'results', 'latest.json') },
   },
 })
@@ -203,7 +205,8 @@ async function measureDev(contentDir: string, postPath: string): Promise<NonNull
   const server = await startDevServers(ROOT, PORTS.dev, env)
   try {
     // The first edit after start-up waits for contentlayer2 dev's own initial pass; it is reported, not hidden.
-    const generatedFile = join(ROOT, '.contentlayer', 'generated', 'Post', '_index.json')
+    // contentlayer.config.ts rewrites this stamp once contentlayer2 dev has written every post of a pass.
+    const generatedFile = join(ROOT, '.contentlayer', 'generation.json')
     const figures = await measureDevLoop(join(contentDir, 'posts', `${PROBE_POST}.mdx`), server.origin + postPath, generatedFile, 5)
     return { ...figures, editToRefresh: summarize(figures.editToRefreshS), contentRebuild: summarize(figures.contentRebuildS) }
   } finally {
@@ -249,6 +252,11 @@ async function main(): Promise<void> {
     const hugoDir = join(WORK, `hugo-${posts}`)
     log(`${posts} posts: writing the corpus and the Hugo site`)
     writeCorpus({ count: posts, contentDir, realPostsDir: join(ROOT, 'content', 'posts') })
+    if (flags['dev-only']) {
+      results.push({ posts, dev: await measureDev(contentDir, readPostPath(contentDir)) } as SizeResult)
+      writeResults(started, machine, results)
+      continue
+    }
     writeHugoSite({ templateDir: join(ROOT, 'bench', 'hugo-site'), contentDir, cssFile: join(ROOT, 'app', 'globals.css'), siteDir: hugoDir })
     const result: SizeResult = await measureBuilds(posts, contentDir, hugoDir)
     const paths: Record<PathName, string> = { home: '/', post: readPostPath(contentDir), tag: `/tags/${PROBE_TAG}/`, tagFeed: `/tags/${PROBE_TAG}/index.xml` }
@@ -259,6 +267,10 @@ async function main(): Promise<void> {
     if (!flags['no-dev'] && posts === devSize) result.dev = await measureDev(contentDir, paths.post)
     results.push(result)
     writeResults(started, machine, results)
+  }
+  if (flags['dev-only']) {
+    for (const { posts, dev } of results) console.log(`${posts} posts, dev: edit saved → new text served ${JSON.stringify(dev?.editToRefreshS)} s, contentlayer2 dev ${JSON.stringify(dev?.contentRebuildS)} s`)
+    return
   }
   printReport(JSON.parse(readFileSync(flags.out as string, 'utf8')) as BenchReport)
 }
