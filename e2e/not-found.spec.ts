@@ -8,6 +8,8 @@ const MISSING = [
   '/2025/04/no-such-post/',
   '/2024/04/distributed-consistency-models-what-your-service-actually-guarantees/',
   '/page/99/',
+  '/tags/distributed-systems/page/3/',
+  '/tags/kafka/page/2/',
   '/no/such/path/at/all/',
 ]
 

@@ -100,8 +100,24 @@ test('sitemap.xml lists every published page with lastmod, and robots.txt points
   expect(urls).toContain('/tags/kafka/')
   expect(urls).toContain('/2018/06/')
   expect(urls).toContain('/page/2/')
+  expect(urls).toContain('/tags/distributed-systems/page/2/')
   expect(sitemap.match(/<lastmod>/g)?.length).toBe(urls.length)
   expect(await (await request.get('/robots.txt')).text()).toContain('Sitemap: https://blog.turboawesome.win/sitemap.xml')
+})
+
+test('a tag with more than ten posts pages its listing ten at a time, at Hugo’s URLs', async ({ page }) => {
+  await page.goto('/tags/distributed-systems/')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Distributed-Systems')
+  await expect(page.locator('.post-list > li')).toHaveCount(10)
+  await expect(page.getByText('13 posts.')).toBeVisible()
+  await page.getByRole('link', { name: 'Older posts →' }).click()
+  await expect(page).toHaveURL(/\/tags\/distributed-systems\/page\/2\/$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Distributed-Systems: page 2')
+  await expect(page.locator('.post-list > li')).toHaveCount(3)
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', 'https://blog.turboawesome.win/tags/distributed-systems/page/2/')
+  await expect(page.getByRole('link', { name: 'Older posts →' })).toHaveCount(0)
+  await page.getByRole('link', { name: '← Newer posts' }).click()
+  await expect(page).toHaveURL(/\/tags\/distributed-systems\/$/)
 })
 
 test('a post prints as an article, without the site’s navigation', async ({ page }) => {

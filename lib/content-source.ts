@@ -19,7 +19,8 @@ import generation from '../.contentlayer/generation.json'
 /** A generated post without `body` (the MDX source and compiled code): contentlayer has already rendered `html`. */
 export type GeneratedPostData = Omit<GeneratedPost, 'body'>
 
-const POSTS_DIR = join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer', 'generated', 'Post')
+const CONTENT_BUILD_DIR = join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer')
+const POSTS_DIR = join(CONTENT_BUILD_DIR, 'generated', 'Post')
 /** The barrel contentlayer writes on every pass: it imports exactly the documents of that pass, one JSON file each. */
 const BARREL_FILE = '_index.mjs'
 
@@ -36,9 +37,10 @@ const globalCache = globalThis as typeof globalThis & { [cacheKey]?: Cache }
  * writes the posts again. Throws, naming the fix, when there has been no content build.
  */
 export function readGeneratedPosts(): GeneratedPostData[] {
+  const pass = readGenerationPass()
   let cache = globalCache[cacheKey]
-  if (cache?.posts && cache.generation === generation.pass) return cache.posts
-  cache = { generation: generation.pass, byFile: cache?.byFile ?? new Map() }
+  if (cache?.posts && cache.generation === pass) return cache.posts
+  cache = { generation: pass, byFile: cache?.byFile ?? new Map() }
   const files = listDocumentFiles()
   const byFile = new Map<string, CachedDocument>()
   const posts = files.map((file) => {
@@ -48,8 +50,21 @@ export function readGeneratedPosts(): GeneratedPostData[] {
     byFile.set(file, document)
     return document.post
   })
-  globalCache[cacheKey] = { generation: generation.pass, posts, byFile: process.env.NODE_ENV === 'development' ? byFile : new Map() }
+  globalCache[cacheKey] = { generation: pass, posts, byFile: process.env.NODE_ENV === 'development' ? byFile : new Map() }
   return posts
+}
+
+/**
+ * The pass the posts on disk come from. Under `next dev` the file is read on each call: a request then sees
+ * a new pass as soon as contentlayer has finished it, without waiting for Turbopack to reload this module.
+ */
+function readGenerationPass(): string {
+  if (process.env.NODE_ENV !== 'development') return generation.pass
+  try {
+    return (JSON.parse(readFileSync(join(CONTENT_BUILD_DIR, 'generation.json'), 'utf8')) as typeof generation).pass
+  } catch {
+    return generation.pass // contentlayer is rewriting it this instant
+  }
 }
 
 function listDocumentFiles(): string[] {

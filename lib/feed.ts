@@ -91,16 +91,18 @@ export function getTagFeed(slug: string): FeedSpec | undefined {
   const link = getTagFeedLink(slug)
   const tag = getTag(slug)
   if (!link || !tag) return undefined
-  return postFeed(link.title, `Recent content in ${link.title}`, link.folder, tag.posts)
+  return postFeed(link.title, link.description, link.folder, tag.posts)
 }
 
 /**
- * Title and folder of a tag's feeds, for autodiscovery links, without building its items: every post
- * page links its tags' feeds, and building whole feeds there cost entries in proportion to posts × posts.
+ * Title, description and folder of a tag's feeds, for pages that link them, without building its items:
+ * every post page links its tags' feeds, and building whole feeds there cost posts × posts entries.
  */
-export function getTagFeedLink(slug: string): { title: string; folder: string } | undefined {
+export function getTagFeedLink(slug: string): { title: string; description: string; folder: string } | undefined {
   const tag = getTag(slug)
-  return tag && { title: `${tag.title} on ${site.title}`, folder: tagPath(tag.slug) }
+  if (!tag) return undefined
+  const title = `${tag.title} on ${site.title}`
+  return { title, description: `Recent content in ${title}`, folder: tagPath(tag.slug) }
 }
 
 /** Hugo's /tags/index.xml: one item per tag, the tag with the newest post first. */

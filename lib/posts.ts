@@ -15,7 +15,7 @@ import {
   type DerivedFields,
 } from './content-rules'
 import { extractHeadings, type Heading } from './headings'
-import { formatTagTitle } from './urls'
+import { formatTagTitle, listingPagePath, tagPath } from './urls'
 
 /** A post as the site uses it: the generated document plus what content-rules derives from it, once. */
 export type Post = Omit<GeneratedPost, 'slug' | 'aliases'> &
@@ -24,7 +24,7 @@ export type Post = Omit<GeneratedPost, 'slug' | 'aliases'> &
     headings: readonly Heading[]
   }
 
-/** Posts on each page of the home listing. */
+/** Posts on each page of the home and tag listings (Hugo's default pager size too). */
 export const POSTS_PER_PAGE = 10
 
 /** Words a reader reads in a minute, for the reading time shown on posts. */
@@ -172,14 +172,14 @@ export function getRelatedPosts(post: Post): readonly Post[] {
   return related
 }
 
-// ---- Pagination of the home listing ----
+// ---- Pagination of the home and tag listings ----
 
-/** Home pages there are; at least one, so an empty blog still has a home page. */
+/** Pages a listing of these posts has (the home page's by default); at least one, so an empty blog still has a home page. */
 export function getPageCount(posts: readonly Post[] = getPosts()): number {
   return Math.max(1, Math.ceil(posts.length / POSTS_PER_PAGE))
 }
 
-/** The posts of home page `page` (1-based), or undefined when there is no such page. */
+/** The posts on page `page` (1-based) of a listing (the home page's by default), or undefined when there is no such page. */
 export function getPagePosts(page: number, posts: readonly Post[] = getPosts()): readonly Post[] | undefined {
   if (!Number.isInteger(page) || page < 1 || page > getPageCount(posts)) return undefined
   return posts.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE)
@@ -269,9 +269,11 @@ export function getMonth(year: string, month: string): Month | undefined {
 /** Every path the site serves a page at, for checking that no alias hides one. */
 function listPagePaths(published: readonly Post[], tags: readonly Tag[], archive: readonly Year[]): Set<string> {
   const paths = new Set<string>(['/', '/posts/', '/tags/'])
-  for (let page = 2; page <= getPageCount(published); page++) paths.add(`/page/${page}/`)
+  for (let page = 2; page <= getPageCount(published); page++) paths.add(listingPagePath('/', page))
   for (const post of published) paths.add(post.url)
-  for (const tag of tags) paths.add(`/tags/${tag.slug}/`)
+  for (const tag of tags) {
+    for (let page = 1; page <= getPageCount(tag.posts); page++) paths.add(listingPagePath(tagPath(tag.slug), page))
+  }
   for (const year of archive) {
     paths.add(`/${year.year}/`)
     for (const month of year.months) paths.add(`/${year.year}/${String(month.month).padStart(2, '0')}/`)

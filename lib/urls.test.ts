@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPermalink, feedPath, formatTagTitle, homePagePath, monthPath, tagSlug } from './urls'
+import { buildPermalink, feedPath, formatTagTitle, homePagePath, listingPagePath, monthPath, tagSlug } from './urls'
 
 describe('tagSlug', () => {
   it.each([
@@ -30,6 +30,11 @@ describe('paths', () => {
   it('puts page 1 at the root and later pages under /page/N/', () => {
     expect(homePagePath(1)).toBe('/')
     expect(homePagePath(2)).toBe('/page/2/')
+  })
+
+  it('pages a tag listing as Hugo does: the tag page, then /tags/<tag>/page/N/', () => {
+    expect(listingPagePath('/tags/go/', 1)).toBe('/tags/go/')
+    expect(listingPagePath('/tags/go/', 3)).toBe('/tags/go/page/3/')
   })
 
   it('names feed files as Hugo and the other formats do', () => {

@@ -39,9 +39,14 @@ export function tagPath(slug: string): string {
   return `/tags/${slug}/`
 }
 
+/** Page N of a paged listing at `basePath`, as Hugo pages them: the listing itself for 1, "<basePath>page/N/" after. */
+export function listingPagePath(basePath: string, page: number): string {
+  return page <= 1 ? basePath : `${basePath}page/${page}/`
+}
+
 /** The home page's page N: "/" for 1, "/page/N/" after. */
 export function homePagePath(page: number): string {
-  return page <= 1 ? '/' : `/page/${page}/`
+  return listingPagePath('/', page)
 }
 
 /** "/2025/". */

@@ -18,7 +18,7 @@ export function HomePage({ page }: { page: number }) {
         {page === 1 && <p className="lede">{site.description}</p>}
       </header>
       <PostList posts={posts} />
-      <Pager page={page} pageCount={pageCount} />
+      <Pager basePath="/" page={page} pageCount={pageCount} />
       {page === 1 && <JsonLd data={buildHomeGraph()} />}
     </>
   )

@@ -1,13 +1,13 @@
 import Link from 'next/link'
-import { homePagePath } from '@/lib/urls'
+import { listingPagePath } from '@/lib/urls'
 
-/** Newer/older links between home listing pages; hrefs are worked out here on the server. */
-export function Pager({ page, pageCount }: { page: number; pageCount: number }) {
+/** Newer/older links between the pages of a listing at `basePath` ("/", "/tags/go/"); hrefs are worked out on the server. */
+export function Pager({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
   if (pageCount <= 1) return null
   return (
     <nav className="pager" aria-label="Pages">
       {page > 1 ? (
-        <Link href={homePagePath(page - 1)} rel="prev">
+        <Link href={listingPagePath(basePath, page - 1)} rel="prev">
           ← Newer posts
         </Link>
       ) : (
@@ -17,7 +17,7 @@ export function Pager({ page, pageCount }: { page: number; pageCount: number }) 
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link href={homePagePath(page + 1)} rel="next">
+        <Link href={listingPagePath(basePath, page + 1)} rel="next">
           Older posts →
         </Link>
       ) : (
