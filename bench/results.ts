@@ -27,7 +27,7 @@ export type SizeResult = {
   weights?: Record<'exportNginx' | 'hugoNginx', Record<Exclude<PathName, 'tagFeed'>, PageWeight> & { tagFeed: number }>
   nextStart?: {
     at256: LoadFigures
-    soak: LoadFigures & { seconds: number; rssStartMiB: number; rssEndMiB: number }
+    soak: LoadFigures & { seconds: number; rssStartMiB: number; rssHalfwayMiB?: number; rssEndMiB: number }
   }
   dev?: DevLoopFigures & { editToRefresh: Spread; contentRebuild: Spread }
 }

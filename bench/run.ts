@@ -190,9 +190,11 @@ async function measureServing(exportDir: string, hugoPublic: string, paths: Reco
     const at256 = await measureLoad(postUrl, 256, loadSeconds, 3)
     log(`next start: ${soakSeconds} s soak at 64 connections`)
     const rssStartMiB = readTreeRssMiB(servers.nextStart.pid)
+    // Sampled through the run, so the table can tell memory that levels off from memory that keeps growing.
+    const rssHalfwayMiB = new Promise<number>((resolve) => setTimeout(() => resolve(readTreeRssMiB(servers.nextStart.pid)), (soakSeconds * 1000) / 2))
     const soak = await measureLoad(postUrl, 64, soakSeconds, 0)
     const rssEndMiB = readTreeRssMiB(servers.nextStart.pid)
-    return { load, weights, nextStart: { at256, soak: { ...soak, seconds: soakSeconds, rssStartMiB, rssEndMiB } } }
+    return { load, weights, nextStart: { at256, soak: { ...soak, seconds: soakSeconds, rssStartMiB, rssHalfwayMiB: await rssHalfwayMiB, rssEndMiB } } }
   } finally {
     for (const server of started) await server.stop()
   }
