@@ -26,8 +26,9 @@ test('every feed parses, has the model’s item count, and only absolute URLs in
       ? (JSON.parse(text).items as { content_html?: string; id: string }[]).map((item) => ({ content: item.content_html, id: item.id }))
       : parseFeed(text).items.map((item) => ({ content: item.content, id: item.id }))
     if (path.startsWith('/tags/') && path !== '/tags/index.xml') {
+      // The tag page says how many posts the tag has (it lists them ten a page).
       const page = await (await request.get(path.replace(/[^/]+$/, ''))).text()
-      expect(items.length, path).toBe(page.match(/<article/g)?.length)
+      expect(items.length, path).toBe(Number(/(\d+) posts?\./.exec(page)?.[1]))
     } else if (path !== '/tags/index.xml') {
       expect(items.length, path).toBe(postCount)
     }

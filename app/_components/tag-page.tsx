@@ -37,7 +37,7 @@ export function TagPage({ slug, page }: { slug: string; page: number }) {
       <header className="page-header">
         <h1>{page === 1 ? tag.title : `${tag.title}: page ${page}`}</h1>
         <p className="lede">
-          {tag.posts.length} post{tag.posts.length === 1 ? '' : 's'}. Subscribe to this tag:{' '}
+          {`${tag.posts.length} post${tag.posts.length === 1 ? '' : 's'}. Subscribe to this tag: `}
           <a href={feedPath(feed.folder, 'rss')} type="application/rss+xml">
             RSS feed
           </a>
