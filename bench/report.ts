@@ -88,7 +88,7 @@ function sizeRows(size: SizeResult): Row[] {
   if (size.load) {
     for (const path of Object.keys(PATH_LABELS) as PathName[]) {
       const hugo = size.load.hugoNginx[path]
-      for (const [server, label] of [['nextStart', 'next start'], ['exportNginx', 'export on nginx']] as const) {
+      for (const [server, label] of [['nextStart', 'npm start'], ['exportNginx', 'export on nginx']] as const) {
         const ours = size.load[server][path]
         rows.push({
           metric: `${PATH_LABELS[path]}: ${label} vs Hugo on nginx`,
@@ -102,9 +102,9 @@ function sizeRows(size: SizeResult): Row[] {
   }
   if (size.nextStart) {
     const { at256, soak } = size.nextStart
-    rows.push({ metric: 'post page: next start at 256 connections', ours: `${fixed(at256.requestsPerSecond, 0)} req/s, p99 ${at256.p99Ms} ms, ${at256.errors} errors, ${at256.status5xx} 5xx`, hugo: '', ratio: '', noise: 'n=1' })
+    rows.push({ metric: 'post page: npm start at 256 connections', ours: `${fixed(at256.requestsPerSecond, 0)} req/s, p99 ${at256.p99Ms} ms, ${at256.errors} errors, ${at256.status5xx} 5xx`, hugo: '', ratio: '', noise: 'n=1' })
     rows.push({
-      metric: `post page: next start, ${soak.seconds} s at 64 connections`,
+      metric: `post page: npm start, ${soak.seconds} s at 64 connections`,
       ours: `${fixed(soak.requestsPerSecond, 0)} req/s, ${soak.errors} errors, ${soak.status5xx} 5xx, RSS ${formatRss(soak)}`,
       hugo: '',
       ratio: '',
@@ -184,7 +184,7 @@ export function checkTargets(report: BenchReport): Check[] {
     const { at256, soak } = size.nextStart
     const clean = [at256, soak].every((run) => run.errors === 0 && run.status5xx === 0 && run.non2xx === 0) && size.load.nextStart.post.errors.max === 0 && size.load.nextStart.post.non2xx.max === 0
     checks.push({
-      target: `${size.posts} posts: next start post page ≥ 1/15 of nginx on the export, no errors at 64 and 256 connections, stable memory`,
+      target: `${size.posts} posts: npm start post page ≥ 1/15 of nginx on the export, no errors at 64 and 256 connections, stable memory`,
       met: post * 15 >= nginx && clean && isMemoryStable(soak),
       figures: `${fixed(post, 0)} vs ${fixed(nginx, 0)} req/s = 1/${fixed(nginx / post)}; errors+5xx at 64: ${size.load.nextStart.post.errors.max + size.load.nextStart.post.status5xx.max}, at 256: ${at256.errors + at256.status5xx}; RSS ${formatRss(soak)} over ${soak.seconds} s`,
     })

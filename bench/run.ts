@@ -186,9 +186,9 @@ async function measureServing(exportDir: string, hugoPublic: string, paths: Reco
     }
     const load = await loadEach(servers, paths)
     const postUrl = servers.nextStart.origin + paths.post
-    log(`next start: ${paths.post} at 256 connections`)
+    log(`npm start: ${paths.post} at 256 connections`)
     const at256 = await measureLoad(postUrl, 256, loadSeconds, 3)
-    log(`next start: ${soakSeconds} s soak at 64 connections`)
+    log(`npm start: ${soakSeconds} s soak at 64 connections`)
     const rssStartMiB = readTreeRssMiB(servers.nextStart.pid)
     // Sampled through the run, so the table can tell memory that levels off from memory that keeps growing.
     const rssHalfwayMiB = new Promise<number>((resolve) => setTimeout(() => resolve(readTreeRssMiB(servers.nextStart.pid)), (soakSeconds * 1000) / 2))

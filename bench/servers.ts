@@ -1,5 +1,5 @@
 /**
- * Starts and stops the servers the bench loads: `next start`, nginx and the dev server. Each is
+ * Starts and stops the servers the bench loads: `npm start` (server.mjs), nginx and the dev server. Each is
  * spawned in its own process group on 127.0.0.1, and stopped by that group's id, never by name,
  * because other builds and servers share this machine.
  */
@@ -74,11 +74,16 @@ function spawnServer(name: string, origin: string, command: string, args: string
   }
 }
 
-/** `next start` on the production build in `cwd` (.next/). */
+/**
+ * `npm start` on the production build in `cwd` (.next/): server.mjs, Next's request handler plus the
+ * per-page CSP and security headers, as deployed; not bare `next start`, which sends neither.
+ */
 export async function startNextServer(cwd: string, port: number): Promise<Server> {
   const origin = `http://127.0.0.1:${port}`
-  const server = spawnServer('next start', origin, process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], cwd, {
+  const server = spawnServer('npm start', origin, process.execPath, ['server.mjs'], cwd, {
     NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
   })
   await waitForUrl(`${origin}/`, 60_000).catch(async (error: Error) => {
     await server.stop()
