@@ -7,6 +7,7 @@ import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import { checkContentFolder } from './lib/content-check'
 import { formatContentProblems, readBuildClock } from './lib/content-rules'
+import { compactTokenColours } from './lib/mdx/compact-token-colours'
 import { renderMdxToHtml } from './lib/mdx/render-html'
 
 /** The folder holding posts/; tests point it at a temporary folder. */
@@ -83,7 +84,10 @@ export default makeSource({
     rehypePlugins: [
       rehypeSlug,
       [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: true, tabIndex: -1 }, content: { type: 'text', value: '#' } }],
-      [rehypePrettyCode, { theme: { light: 'github-light-high-contrast', dark: 'github-dark-default' }, keepBackground: false }],
+      [
+        rehypePrettyCode,
+        { theme: { light: 'github-light-high-contrast', dark: 'github-dark-default' }, keepBackground: false, transformers: [compactTokenColours] },
+      ],
     ],
   },
 })

@@ -34,11 +34,11 @@ test('the theme follows the system, and the toggle’s choice persists without a
   expect(await background()).toBe('rgb(255, 255, 255)')
   // Code follows the theme too.
   await page.goto(POST)
-  const token = page.locator('pre span[style*="--shiki-light"]').first()
+  const token = page.locator('pre span[style*="--l:"]').first()
   const lightColour = await token.evaluate((span) => getComputedStyle(span).color)
   expect(lightColour).toBe(await token.evaluate((span) => {
     const probe = document.createElement('span')
-    probe.style.color = span.style.getPropertyValue('--shiki-light')
+    probe.style.color = span.style.getPropertyValue('--l')
     document.body.append(probe)
     return getComputedStyle(probe).color
   }))
