@@ -29,7 +29,7 @@ type CachedDocument = { text: string; post: GeneratedPostData }
 // Kept on globalThis so that it outlives the module reloads `next dev` does after each content pass:
 // then an edit to one post costs one JSON.parse, not one per post. Production reads once and keeps no text.
 const cacheKey = Symbol.for('bits-trades-systems.generated-posts')
-type Cache = { generation: string; posts?: GeneratedPostData[]; byFile: Map<string, CachedDocument> }
+type Cache = { generation: string; posts: GeneratedPostData[]; byFile: Map<string, CachedDocument> }
 const globalCache = globalThis as typeof globalThis & { [cacheKey]?: Cache }
 
 /**
@@ -38,14 +38,13 @@ const globalCache = globalThis as typeof globalThis & { [cacheKey]?: Cache }
  */
 export function readGeneratedPosts(): GeneratedPostData[] {
   const pass = readGenerationPass()
-  let cache = globalCache[cacheKey]
+  const cache = globalCache[cacheKey]
   if (cache?.posts && cache.generation === pass) return cache.posts
-  cache = { generation: pass, byFile: cache?.byFile ?? new Map() }
-  const files = listDocumentFiles()
+  const previous = cache?.byFile ?? new Map<string, CachedDocument>()
   const byFile = new Map<string, CachedDocument>()
-  const posts = files.map((file) => {
+  const posts = listDocumentFiles().map((file) => {
     const text = readGenerated(file)
-    const cached = cache.byFile.get(file)
+    const cached = previous.get(file)
     const document = cached?.text === text ? cached : { text, post: toPostData(JSON.parse(text) as GeneratedPost) }
     byFile.set(file, document)
     return document.post
