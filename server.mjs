@@ -45,6 +45,16 @@ const handle = app.getRequestHandler()
 const pagePolicies = new Map()
 const MAX_REMEMBERED_POLICIES = 1000
 
+/**
+ * A response with no body to hash (HEAD, 304) gets the policy remembered for its ETag, or none: a cache that
+ * revalidates updates its stored headers from a 304, so a policy without the page's hashes must never be sent.
+ */
+function setRememberedPolicy(response) {
+  const remembered = pagePolicies.get(String(response.getHeader('ETag') ?? ''))
+  if (remembered) response.setHeader('Content-Security-Policy', remembered)
+  else response.removeHeader('Content-Security-Policy')
+}
+
 function rememberPolicy(etag, policy) {
   if (typeof etag !== 'string') return
   pagePolicies.delete(etag)
@@ -99,9 +109,7 @@ function compressBody(body, encoding) {
  * body's inline scripts) or worth compressing; then sends it whole, compressed if the client accepts it.
  * Everything the site serves is prerendered, so the same bodies come back again and again: each is
  * compressed once (compressBody), not once per request. Other responses pass straight through, with the
- * non-HTML policy set at the start. A response without a body (HEAD, 304) gets the policy remembered for
- * its ETag, or none: a cache that revalidates updates its stored headers from a 304, so a policy without
- * the page's hashes must never be sent.
+ * non-HTML policy set at the start; a response without a body gets setRememberedPolicy.
  */
 function holdBody(req, res) {
   const original = { write: res.write, end: res.end, flushHeaders: res.flushHeaders, writeHead: res.writeHead }
@@ -141,11 +149,7 @@ function holdBody(req, res) {
     const holding = holds()
     ended = true
     if (!holding) {
-      if (!this.headersSent && this.statusCode === 304) {
-        const remembered = pagePolicies.get(String(this.getHeader('ETag') ?? ''))
-        if (remembered) this.setHeader('Content-Security-Policy', remembered)
-        else this.removeHeader('Content-Security-Policy')
-      }
+      if (!this.headersSent && this.statusCode === 304) setRememberedPolicy(this)
       return original.end.call(this, chunk, chunkEncoding, callback)
     }
     if (chunk != null && chunk.length > 0) held.push(toBuffer(chunk, chunkEncoding))
@@ -159,9 +163,7 @@ function holdBody(req, res) {
         this.setHeader('Content-Security-Policy', policy)
         rememberPolicy(etag, policy)
       } else {
-        const remembered = pagePolicies.get(String(this.getHeader('ETag') ?? ''))
-        if (remembered) this.setHeader('Content-Security-Policy', remembered)
-        else this.removeHeader('Content-Security-Policy')
+        setRememberedPolicy(this)
       }
     }
     if (req.method !== 'HEAD' && this.statusCode !== 304 && this.statusCode !== 204) {

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next'
 import { getArchive, getPageCount, getPosts, getTags } from '@/lib/posts'
 import { absoluteUrl } from '@/lib/site'
-import { listingPagePath, monthPath, tagPath, yearPath } from '@/lib/urls'
+import { homePagePath, listingPagePath, monthPath, tagPath, yearPath } from '@/lib/urls'
 
 export const dynamic = 'force-static'
 
@@ -10,7 +10,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
   const newestDate = (posts: readonly { date: string; updated?: string }[]) =>
     posts[0] ? new Date(posts[0].updated ?? posts[0].date) : undefined
   const posts = getPosts()
-  const pages = Array.from({ length: getPageCount() }, (_, index) => listingPagePath('/', index + 1))
+  const pages = Array.from({ length: getPageCount() }, (_, index) => homePagePath(index + 1))
   return [
     ...pages.map((path) => ({ url: absoluteUrl(path), lastModified: newestDate(posts) })),
     { url: absoluteUrl('/posts/'), lastModified: newestDate(posts) },

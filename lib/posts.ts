@@ -15,7 +15,7 @@ import {
   type DerivedFields,
 } from './content-rules'
 import { extractHeadings, type Heading } from './headings'
-import { formatTagTitle, listingPagePath, tagPath } from './urls'
+import { formatTagTitle, homePagePath, listingPagePath, tagPath } from './urls'
 
 /** A post as the site uses it: the generated document plus what content-rules derives from it, once. */
 export type Post = Omit<GeneratedPost, 'slug' | 'aliases'> &
@@ -269,7 +269,7 @@ export function getMonth(year: string, month: string): Month | undefined {
 /** Every path the site serves a page at, for checking that no alias hides one. */
 function listPagePaths(published: readonly Post[], tags: readonly Tag[], archive: readonly Year[]): Set<string> {
   const paths = new Set<string>(['/', '/posts/', '/tags/'])
-  for (let page = 2; page <= getPageCount(published); page++) paths.add(listingPagePath('/', page))
+  for (let page = 2; page <= getPageCount(published); page++) paths.add(homePagePath(page))
   for (const post of published) paths.add(post.url)
   for (const tag of tags) {
     for (let page = 1; page <= getPageCount(tag.posts); page++) paths.add(listingPagePath(tagPath(tag.slug), page))

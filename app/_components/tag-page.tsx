@@ -14,12 +14,12 @@ function findTagPage(slug: string, page: number) {
   const feed = getTagFeedLink(slug)
   const posts = tag && getPagePosts(page, tag.posts)
   if (!tag || !feed || !posts) notFound()
-  return { tag, feed, posts, pageCount: getPageCount(tag.posts) }
+  const title = page === 1 ? tag.title : `${tag.title}: page ${page}`
+  return { tag, title, feed, posts, pageCount: getPageCount(tag.posts) }
 }
 
 export function buildTagPageMetadata(slug: string, page: number): Metadata {
-  const { tag, feed } = findTagPage(slug, page)
-  const title = page === 1 ? tag.title : `${tag.title}: page ${page}`
+  const { tag, title, feed } = findTagPage(slug, page)
   const path = listingPagePath(tagPath(tag.slug), page)
   return {
     title,
@@ -31,11 +31,11 @@ export function buildTagPageMetadata(slug: string, page: number): Metadata {
 
 /** Page `page` of a tag's listing, newest first, ten posts a page with Hugo's URLs (/tags/<tag>/page/N/). */
 export function TagPage({ slug, page }: { slug: string; page: number }) {
-  const { tag, feed, posts, pageCount } = findTagPage(slug, page)
+  const { tag, title, feed, posts, pageCount } = findTagPage(slug, page)
   return (
     <>
       <header className="page-header">
-        <h1>{page === 1 ? tag.title : `${tag.title}: page ${page}`}</h1>
+        <h1>{title}</h1>
         <p className="lede">
           {`${tag.posts.length} post${tag.posts.length === 1 ? '' : 's'}. Subscribe to this tag: `}
           <a href={feedPath(feed.folder, 'rss')} type="application/rss+xml">

@@ -13,12 +13,15 @@ type ElementContent = Element['children'][number]
 
 const LIGHT = '--shiki-light'
 const DARK = '--shiki-dark'
+// Built once: the transformer reads the style of every token of every post.
+const LIGHT_COLOUR = new RegExp(`${LIGHT}:\\s*(#[0-9a-f]+)`, 'i')
+const DARK_COLOUR = new RegExp(`${DARK}:\\s*(#[0-9a-f]+)`, 'i')
 
 /** The light and dark colours in a Shiki dual-theme style, lower-cased; undefined when it has no colours. */
 function readColours(style: unknown): { light: string; dark: string } | undefined {
   if (typeof style !== 'string') return undefined
-  const light = new RegExp(`${LIGHT}:\\s*(#[0-9a-f]+)`, 'i').exec(style)?.[1]
-  const dark = new RegExp(`${DARK}:\\s*(#[0-9a-f]+)`, 'i').exec(style)?.[1]
+  const light = LIGHT_COLOUR.exec(style)?.[1]
+  const dark = DARK_COLOUR.exec(style)?.[1]
   return light && dark ? { light: light.toLowerCase(), dark: dark.toLowerCase() } : undefined
 }
 
