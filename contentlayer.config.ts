@@ -83,7 +83,10 @@ export default makeSource({
     remarkPlugins: [remarkGfm],
     rehypePlugins: [
       rehypeSlug,
-      [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: true, tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+      [
+        rehypeAutolinkHeadings,
+        { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: true, tabIndex: -1 }, content: { type: 'text', value: '#' } },
+      ],
       [
         rehypePrettyCode,
         { theme: { light: 'github-light-high-contrast', dark: 'github-dark-default' }, keepBackground: false, transformers: [compactTokenColours] },

@@ -169,7 +169,8 @@ function holdBody(req, res) {
     if (req.method !== 'HEAD' && this.statusCode !== 304 && this.statusCode !== 204) {
       const vary = String(this.getHeader('Vary') ?? '')
       if (!/\baccept-encoding\b/i.test(vary)) this.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
-      const compressible = body.length >= MIN_COMPRESSED_LENGTH && !this.hasHeader('Content-Encoding') && !/no-transform/i.test(String(this.getHeader('Cache-Control') ?? ''))
+      const compressible =
+        body.length >= MIN_COMPRESSED_LENGTH && !this.hasHeader('Content-Encoding') && !/no-transform/i.test(String(this.getHeader('Cache-Control') ?? ''))
       if (encoding && compressible && (this.statusCode === 200 || this.statusCode === 404)) {
         body = compressBody(body, encoding)
         this.setHeader('Content-Encoding', encoding)
@@ -238,7 +239,9 @@ server.on('clientError', (error, socket) => {
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
   const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': NON_HTML_CSP, 'Content-Length': '0', Connection: 'close' }
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('')
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n`)
 })
 
@@ -267,6 +270,7 @@ process.on('SIGINT', () => shutDown('SIGINT'))
 
 server.listen(port, host, () => {
   const address = server.address()
-  const where = typeof address === 'object' && address ? `${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}` : String(address)
+  const where =
+    typeof address === 'object' && address ? `${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}` : String(address)
   console.log(`Serving the production build on http://${where}`)
 })

@@ -7,8 +7,7 @@ export const dynamic = 'force-static'
 
 /** Every published page, with the date of the newest post it shows as its lastmod. */
 export default function sitemap(): MetadataRoute.Sitemap {
-  const newestDate = (posts: readonly { date: string; updated?: string }[]) =>
-    posts[0] ? new Date(posts[0].updated ?? posts[0].date) : undefined
+  const newestDate = (posts: readonly { date: string; updated?: string }[]) => (posts[0] ? new Date(posts[0].updated ?? posts[0].date) : undefined)
   const posts = getPosts()
   const pages = Array.from({ length: getPageCount() }, (_, index) => homePagePath(index + 1))
   return [

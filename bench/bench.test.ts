@@ -26,7 +26,10 @@ function readFrontmatter(source: string): Record<string, string> {
 
 /** The prose: the body without fenced code and inline code, where MDX would read `<` or `{` as syntax. */
 function readProse(source: string): string {
-  return source.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '')
+  return source
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '')
 }
 
 describe('the corpus generator', () => {
@@ -92,7 +95,12 @@ describe('the Hugo copy', () => {
 
   it('lays out config, layouts, the shared stylesheet and every post as Markdown', () => {
     const siteDir = join(work, 'hugo')
-    const count = writeHugoSite({ templateDir: join(ROOT, 'bench', 'hugo-site'), contentDir: join(work, 'c40'), cssFile: join(ROOT, 'app', 'globals.css'), siteDir })
+    const count = writeHugoSite({
+      templateDir: join(ROOT, 'bench', 'hugo-site'),
+      contentDir: join(work, 'c40'),
+      cssFile: join(ROOT, 'app', 'globals.css'),
+      siteDir,
+    })
     expect(count).toBe(40)
     expect(readdirSync(join(siteDir, 'content', 'posts')).filter((file) => file.endsWith('.md') && file !== '_index.md')).toHaveLength(40)
     expect(readFileSync(join(siteDir, 'static', 'css', 'site.css'), 'utf8')).toBe(readFileSync(join(ROOT, 'app', 'globals.css'), 'utf8'))
@@ -112,7 +120,8 @@ describe('the statistics and page weights', () => {
   })
 
   it('finds stylesheets and scripts a browser downloads, not noModule polyfills', () => {
-    const html = '<link rel="stylesheet" href="/a.css"/><link rel="preload" href="/x.js"/><script src="/b.js" async=""></script><script src="/poly.js" noModule=""></script><script>inline()</script>'
+    const html =
+      '<link rel="stylesheet" href="/a.css"/><link rel="preload" href="/x.js"/><script src="/b.js" async=""></script><script src="/poly.js" noModule=""></script><script>inline()</script>'
     expect(findAssets(html, 'http://127.0.0.1:4000/post/')).toEqual({ css: ['http://127.0.0.1:4000/a.css'], js: ['http://127.0.0.1:4000/b.js'] })
   })
 })

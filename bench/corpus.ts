@@ -12,11 +12,46 @@ export const DEFAULT_SEED = 20261125
 
 /** About forty tags, as slugs, the way authors write them. */
 export const TAG_POOL = [
-  'distributed-systems', 'go', 'kafka', 'finance', 'observability', 'reliability', 'architecture', 'databases',
-  'consistency', 'grpc', 'regulation', 'data-engineering', 'career', 'typescript', 'rust', 'java', 'postgres',
-  'networking', 'security', 'testing', 'performance', 'caching', 'event-sourcing', 'messaging', 'kubernetes',
-  'cloud', 'latency', 'trading', 'risk', 'compliance', 'tracing', 'logging', 'metrics', 'storage', 'queues',
-  'serialization', 'apis', 'concurrency', 'scheduling', 'incident-response',
+  'distributed-systems',
+  'go',
+  'kafka',
+  'finance',
+  'observability',
+  'reliability',
+  'architecture',
+  'databases',
+  'consistency',
+  'grpc',
+  'regulation',
+  'data-engineering',
+  'career',
+  'typescript',
+  'rust',
+  'java',
+  'postgres',
+  'networking',
+  'security',
+  'testing',
+  'performance',
+  'caching',
+  'event-sourcing',
+  'messaging',
+  'kubernetes',
+  'cloud',
+  'latency',
+  'trading',
+  'risk',
+  'compliance',
+  'tracing',
+  'logging',
+  'metrics',
+  'storage',
+  'queues',
+  'serialization',
+  'apis',
+  'concurrency',
+  'scheduling',
+  'incident-response',
 ] as const
 
 /** Mulberry32: tiny, fast and good enough to spread words and dates; returns floats in [0, 1). */
@@ -42,9 +77,26 @@ function between(random: Random, min: number, max: number): number {
 }
 
 const SUBJECTS = [
-  'Order Books', 'Idempotency Keys', 'Consensus', 'Back-pressure', 'Clock Skew', 'Settlement', 'Retries',
-  'Event Logs', 'Circuit Breakers', 'Schema Registries', 'Rate Limits', 'Read Replicas', 'Sagas', 'Ledgers',
-  'Market Data', 'Tail Latency', 'Cache Stampedes', 'Dead-letter Queues', 'Feature Flags', 'Leader Election',
+  'Order Books',
+  'Idempotency Keys',
+  'Consensus',
+  'Back-pressure',
+  'Clock Skew',
+  'Settlement',
+  'Retries',
+  'Event Logs',
+  'Circuit Breakers',
+  'Schema Registries',
+  'Rate Limits',
+  'Read Replicas',
+  'Sagas',
+  'Ledgers',
+  'Market Data',
+  'Tail Latency',
+  'Cache Stampedes',
+  'Dead-letter Queues',
+  'Feature Flags',
+  'Leader Election',
 ]
 const TITLE_SHAPES: ReadonlyArray<(a: string, b: string) => string> = [
   (a, b) => `${a} & ${b}: What "Exactly Once" Really Means`,
@@ -65,15 +117,34 @@ const WORDS = (
 ).split(' ')
 const CONNECTIVES = ['because', 'although', 'so', 'while', 'until', 'unless', 'and', 'but', 'whenever', 'after']
 const LINK_TARGETS = [
-  'https://kafka.apache.org/documentation/', 'https://go.dev/doc/', 'https://opentelemetry.io/docs/',
-  'https://www.postgresql.org/docs/', 'https://grpc.io/docs/', 'https://martin.kleppmann.com/',
+  'https://kafka.apache.org/documentation/',
+  'https://go.dev/doc/',
+  'https://opentelemetry.io/docs/',
+  'https://www.postgresql.org/docs/',
+  'https://grpc.io/docs/',
+  'https://martin.kleppmann.com/',
 ]
 const CODE_BLOCKS: ReadonlyArray<readonly [string, string]> = [
-  ['go', 'func (s *Server) Handle(ctx context.Context, req *Request) (*Response, error) {\n\tctx, cancel := context.WithTimeout(ctx, 250*time.Millisecond)\n\tdefer cancel()\n\tif err := s.limiter.Wait(ctx); err != nil {\n\t\treturn nil, fmt.Errorf("rate limited: %w", err)\n\t}\n\treturn s.next.Handle(ctx, req)\n}'],
-  ['ts', 'export async function withRetry<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {\n  for (let i = 1; ; i++) {\n    try {\n      return await attempt()\n    } catch (error) {\n      if (i >= tries) throw error\n      await new Promise((resolve) => setTimeout(resolve, 2 ** i * 100))\n    }\n  }\n}'],
-  ['java', 'Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();\nfor (ConsumerRecord<String, Trade> rec : records) {\n    producer.send(new ProducerRecord<>("positions", rec.key(), apply(rec.value())));\n    offsets.put(new TopicPartition(rec.topic(), rec.partition()), new OffsetAndMetadata(rec.offset() + 1));\n}\nproducer.sendOffsetsToTransaction(offsets, "position-keeper");'],
-  ['sql', "SELECT book_id, sum(quantity * price) AS exposure\nFROM positions\nWHERE as_of <= now() - interval '5 minutes'\nGROUP BY book_id\nHAVING sum(quantity * price) > 1000000;"],
-  ['python', 'def settle(trades: list[dict]) -> dict[str, float]:\n    totals: dict[str, float] = {}\n    for trade in trades:\n        totals[trade["account"]] = totals.get(trade["account"], 0.0) + trade["amount"]\n    return {k: round(v, 2) for k, v in totals.items() if v != 0}'],
+  [
+    'go',
+    'func (s *Server) Handle(ctx context.Context, req *Request) (*Response, error) {\n\tctx, cancel := context.WithTimeout(ctx, 250*time.Millisecond)\n\tdefer cancel()\n\tif err := s.limiter.Wait(ctx); err != nil {\n\t\treturn nil, fmt.Errorf("rate limited: %w", err)\n\t}\n\treturn s.next.Handle(ctx, req)\n}',
+  ],
+  [
+    'ts',
+    'export async function withRetry<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {\n  for (let i = 1; ; i++) {\n    try {\n      return await attempt()\n    } catch (error) {\n      if (i >= tries) throw error\n      await new Promise((resolve) => setTimeout(resolve, 2 ** i * 100))\n    }\n  }\n}',
+  ],
+  [
+    'java',
+    'Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();\nfor (ConsumerRecord<String, Trade> rec : records) {\n    producer.send(new ProducerRecord<>("positions", rec.key(), apply(rec.value())));\n    offsets.put(new TopicPartition(rec.topic(), rec.partition()), new OffsetAndMetadata(rec.offset() + 1));\n}\nproducer.sendOffsetsToTransaction(offsets, "position-keeper");',
+  ],
+  [
+    'sql',
+    "SELECT book_id, sum(quantity * price) AS exposure\nFROM positions\nWHERE as_of <= now() - interval '5 minutes'\nGROUP BY book_id\nHAVING sum(quantity * price) > 1000000;",
+  ],
+  [
+    'python',
+    'def settle(trades: list[dict]) -> dict[str, float]:\n    totals: dict[str, float] = {}\n    for trade in trades:\n        totals[trade["account"]] = totals.get(trade["account"], 0.0) + trade["amount"]\n    return {k: round(v, 2) for k, v in totals.items() if v != 0}',
+  ],
   ['yaml', 'consumer:\n  group: position-keeper\n  isolation: read_committed\n  max-poll-records: 500\nretry:\n  attempts: 3\n  backoff: 200ms'],
 ]
 /** Hugo files a post by the year and month in its own offset; these spread posts across that edge. */
@@ -166,7 +237,9 @@ export function writeCorpus(options: CorpusOptions): string[] {
   const postsDir = join(options.contentDir, 'posts')
   rmSync(postsDir, { recursive: true, force: true })
   mkdirSync(postsDir, { recursive: true })
-  const real = readdirSync(options.realPostsDir).filter((file) => file.endsWith('.mdx')).sort()
+  const real = readdirSync(options.realPostsDir)
+    .filter((file) => file.endsWith('.mdx'))
+    .sort()
   const slugs: string[] = []
   for (const file of real.slice(0, options.count)) {
     copyFileSync(join(options.realPostsDir, file), join(postsDir, file))

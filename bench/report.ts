@@ -45,8 +45,20 @@ function noise(ours: Spread, hugo?: Spread): string {
 
 function buildRows(label: string, ours: Figures, hugo: Figures): Row[] {
   return [
-    { metric: `${label}: wall`, ours: `${fixed(ours.wallS.median)} s`, hugo: `${fixed(hugo.wallS.median, 2)} s`, ratio: ratio(ours.wallS.median, hugo.wallS.median), noise: noise(ours.wallS, hugo.wallS) },
-    { metric: `${label}: CPU (user+sys)`, ours: `${fixed(ours.cpuS.median)} s`, hugo: `${fixed(hugo.cpuS.median, 2)} s`, ratio: ratio(ours.cpuS.median, hugo.cpuS.median), noise: noise(ours.cpuS, hugo.cpuS) },
+    {
+      metric: `${label}: wall`,
+      ours: `${fixed(ours.wallS.median)} s`,
+      hugo: `${fixed(hugo.wallS.median, 2)} s`,
+      ratio: ratio(ours.wallS.median, hugo.wallS.median),
+      noise: noise(ours.wallS, hugo.wallS),
+    },
+    {
+      metric: `${label}: CPU (user+sys)`,
+      ours: `${fixed(ours.cpuS.median)} s`,
+      hugo: `${fixed(hugo.cpuS.median, 2)} s`,
+      ratio: ratio(ours.cpuS.median, hugo.cpuS.median),
+      noise: noise(ours.cpuS, hugo.cpuS),
+    },
     {
       metric: `${label}: peak memory (tree / largest process)`,
       ours: `${fixed(ours.peakTreeRssMiB.median, 0)} / ${fixed(ours.maxProcessRssMiB.median, 0)} MiB`,
@@ -88,7 +100,10 @@ function sizeRows(size: SizeResult): Row[] {
   if (size.load) {
     for (const path of Object.keys(PATH_LABELS) as PathName[]) {
       const hugo = size.load.hugoNginx[path]
-      for (const [server, label] of [['nextStart', 'npm start'], ['exportNginx', 'export on nginx']] as const) {
+      for (const [server, label] of [
+        ['nextStart', 'npm start'],
+        ['exportNginx', 'export on nginx'],
+      ] as const) {
         const ours = size.load[server][path]
         rows.push({
           metric: `${PATH_LABELS[path]}: ${label} vs Hugo on nginx`,
@@ -102,7 +117,13 @@ function sizeRows(size: SizeResult): Row[] {
   }
   if (size.nextStart) {
     const { at256, soak } = size.nextStart
-    rows.push({ metric: 'post page: npm start at 256 connections', ours: `${fixed(at256.requestsPerSecond, 0)} req/s, p99 ${at256.p99Ms} ms, ${at256.errors} errors, ${at256.status5xx} 5xx`, hugo: '', ratio: '', noise: 'n=1' })
+    rows.push({
+      metric: 'post page: npm start at 256 connections',
+      ours: `${fixed(at256.requestsPerSecond, 0)} req/s, p99 ${at256.p99Ms} ms, ${at256.errors} errors, ${at256.status5xx} 5xx`,
+      hugo: '',
+      ratio: '',
+      noise: 'n=1',
+    })
     rows.push({
       metric: `post page: npm start, ${soak.seconds} s at 64 connections`,
       ours: `${fixed(soak.requestsPerSecond, 0)} req/s, ${soak.errors} errors, ${soak.status5xx} 5xx, RSS ${formatRss(soak)}`,
@@ -115,10 +136,28 @@ function sizeRows(size: SizeResult): Row[] {
     for (const page of ['home', 'post', 'tag'] as const) {
       const ours = size.weights.exportNginx[page]
       const hugo = size.weights.hugoNginx[page]
-      rows.push({ metric: `bytes, ${PATH_LABELS[page]} (gzip)`, ours: weightCell(ours), hugo: weightCell(hugo), ratio: ratio(ours.total.gzip, hugo.total.gzip), noise: '' })
-      rows.push({ metric: `bytes, ${PATH_LABELS[page]} (plain)`, ours: kib(ours.total.plain), hugo: kib(hugo.total.plain), ratio: ratio(ours.total.plain, hugo.total.plain), noise: '' })
+      rows.push({
+        metric: `bytes, ${PATH_LABELS[page]} (gzip)`,
+        ours: weightCell(ours),
+        hugo: weightCell(hugo),
+        ratio: ratio(ours.total.gzip, hugo.total.gzip),
+        noise: '',
+      })
+      rows.push({
+        metric: `bytes, ${PATH_LABELS[page]} (plain)`,
+        ours: kib(ours.total.plain),
+        hugo: kib(hugo.total.plain),
+        ratio: ratio(ours.total.plain, hugo.total.plain),
+        noise: '',
+      })
     }
-    rows.push({ metric: 'bytes, tag feed (plain)', ours: kib(size.weights.exportNginx.tagFeed), hugo: kib(size.weights.hugoNginx.tagFeed), ratio: ratio(size.weights.exportNginx.tagFeed, size.weights.hugoNginx.tagFeed), noise: '' })
+    rows.push({
+      metric: 'bytes, tag feed (plain)',
+      ours: kib(size.weights.exportNginx.tagFeed),
+      hugo: kib(size.weights.hugoNginx.tagFeed),
+      ratio: ratio(size.weights.exportNginx.tagFeed, size.weights.hugoNginx.tagFeed),
+      noise: '',
+    })
   }
   if (size.dev) {
     rows.push({
@@ -151,13 +190,17 @@ export function checkTargets(report: BenchReport): Check[] {
   checks.push({
     target: 'build at 1,000 posts within 15× Hugo wall time',
     met: thousand && thousand.build.wallS.median <= 15 * thousand.hugo.wallS.median,
-    figures: thousand ? `${fixed(thousand.build.wallS.median)} s vs ${fixed(thousand.hugo.wallS.median, 2)} s = ${ratio(thousand.build.wallS.median, thousand.hugo.wallS.median)} (export ${ratio(thousand.export.wallS.median, thousand.hugo.wallS.median)})` : 'not run',
+    figures: thousand
+      ? `${fixed(thousand.build.wallS.median)} s vs ${fixed(thousand.hugo.wallS.median, 2)} s = ${ratio(thousand.build.wallS.median, thousand.hugo.wallS.median)} (export ${ratio(thousand.export.wallS.median, thousand.hugo.wallS.median)})`
+      : 'not run',
   })
   const fiveThousand = at(5000)
   checks.push({
     target: 'build at 5,000 posts within 4 GiB',
     met: fiveThousand && Math.max(fiveThousand.build.peakTreeRssMiB.max, fiveThousand.export.peakTreeRssMiB.max) <= 4096,
-    figures: fiveThousand ? `peak ${fixed(fiveThousand.build.peakTreeRssMiB.max, 0)} MiB (export ${fixed(fiveThousand.export.peakTreeRssMiB.max, 0)} MiB)` : 'not run (npm run bench -- --full)',
+    figures: fiveThousand
+      ? `peak ${fixed(fiveThousand.build.peakTreeRssMiB.max, 0)} MiB (export ${fixed(fiveThousand.export.peakTreeRssMiB.max, 0)} MiB)`
+      : 'not run (npm run bench -- --full)',
   })
   const points = report.sizes.map((size) => `${size.posts}: ${fixed((size.build.wallS.median * 1000) / size.posts)} ms/post`)
   const big = report.sizes.filter((size) => size.posts >= 1000)
@@ -182,7 +225,10 @@ export function checkTargets(report: BenchReport): Check[] {
     const post = size.load.nextStart.post.requestsPerSecond.median
     const nginx = size.load.exportNginx.post.requestsPerSecond.median
     const { at256, soak } = size.nextStart
-    const clean = [at256, soak].every((run) => run.errors === 0 && run.status5xx === 0 && run.non2xx === 0) && size.load.nextStart.post.errors.max === 0 && size.load.nextStart.post.non2xx.max === 0
+    const clean =
+      [at256, soak].every((run) => run.errors === 0 && run.status5xx === 0 && run.non2xx === 0) &&
+      size.load.nextStart.post.errors.max === 0 &&
+      size.load.nextStart.post.non2xx.max === 0
     checks.push({
       target: `${size.posts} posts: npm start post page ≥ 1/15 of nginx on the export, no errors at 64 and 256 connections, stable memory`,
       met: post * 15 >= nginx && clean && isMemoryStable(soak),
@@ -207,9 +253,14 @@ export function checkTargets(report: BenchReport): Check[] {
 export function printReport(report: BenchReport): void {
   const { machine } = report
   console.log(`\nBenchmark ${report.startedAt} → ${report.finishedAt} at ${machine.commit}`)
-  console.log(`Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, Next ${machine.next}, ${machine.hugo}, ${machine.nginx}; load average at start ${machine.loadAverageAtStart.join(' ')}`)
-  console.log(`Serving: ${report.settings.loadRuns} runs of ${report.settings.loadSeconds} s at ${report.settings.connections} connections after a 3 s warm-up; medians, noise = largest distance of a run from the median.\n`)
+  console.log(
+    `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}, Next ${machine.next}, ${machine.hugo}, ${machine.nginx}; load average at start ${machine.loadAverageAtStart.join(' ')}`,
+  )
+  console.log(
+    `Serving: ${report.settings.loadRuns} runs of ${report.settings.loadSeconds} s at ${report.settings.connections} connections after a 3 s warm-up; medians, noise = largest distance of a run from the median.\n`,
+  )
   console.log(formatTable(report))
   console.log('\nTargets:')
-  for (const check of checkTargets(report)) console.log(`- ${check.met === undefined ? 'not measured' : check.met ? 'met' : 'MISSED'}: ${check.target}: ${check.figures}`)
+  for (const check of checkTargets(report))
+    console.log(`- ${check.met === undefined ? 'not measured' : check.met ? 'met' : 'MISSED'}: ${check.target}: ${check.figures}`)
 }

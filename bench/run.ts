@@ -62,7 +62,6 @@ function log(message: string): void {
   console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`)
 }
 
-
 function summarizeRuns(runs: readonly RunFigures[]): Figures {
   return {
     wallS: summarize(runs.map((run) => run.wallS)),
@@ -95,7 +94,9 @@ function readPostPath(contentDir: string): string {
 }
 
 function tracesShiki(buildDir: string): boolean {
-  const traces = execFileSync('find', [join(buildDir, 'server'), '-name', '*.nft.json'], { encoding: 'utf8' }).split('\n').filter(Boolean)
+  const traces = execFileSync('find', [join(buildDir, 'server'), '-name', '*.nft.json'], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
   return traces.some((file) => readFileSync(file, 'utf8').includes('node_modules/shiki/'))
 }
 
@@ -115,9 +116,7 @@ async function measureBuilds(posts: number, contentDir: string, hugoDir: string)
     nextRuns.push(await runMeasured(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: ROOT, env }))
     log(`${posts} posts, run ${run}/${runs}: static export (${nextRuns.at(-1)?.wallS.toFixed(1)} s for next build)`)
     clean(join(ROOT, 'out'))
-    exportRuns.push(
-      await runMeasured(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: ROOT, env: { ...env, NEXT_OUTPUT: 'export' } }),
-    )
+    exportRuns.push(await runMeasured(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: ROOT, env: { ...env, NEXT_OUTPUT: 'export' } }))
   }
   // Hugo takes seconds, so it gets more runs for a steadier median.
   for (let run = 1; run <= Math.max(runs, 5); run++) {
@@ -130,7 +129,10 @@ async function measureBuilds(posts: number, contentDir: string, hugoDir: string)
     posts,
     buildRuns: runs,
     contentlayer: { ...contentlayer, perPostMs: summarize(contentRuns.map((run) => (run.wallS * 1000) / posts)) },
-    build: { ...summarizeRuns(nextRuns.map((next, index) => chain(contentRuns[index] as RunFigures, next))), nextBuildWallS: summarize(nextRuns.map((run) => run.wallS)) },
+    build: {
+      ...summarizeRuns(nextRuns.map((next, index) => chain(contentRuns[index] as RunFigures, next))),
+      nextBuildWallS: summarize(nextRuns.map((run) => run.wallS)),
+    },
     export: summarizeRuns(exportRuns.map((exp, index) => chain(contentRuns[index] as RunFigures, exp))),
     hugo: summarizeRuns(hugoRuns),
     outputs: {
@@ -159,13 +161,25 @@ async function loadEach(servers: Record<ServerName, Server>, paths: Record<PathN
   return result
 }
 
-async function measureServing(exportDir: string, hugoPublic: string, paths: Record<PathName, string>): Promise<Pick<SizeResult, 'load' | 'weights' | 'nextStart'>> {
+async function measureServing(
+  exportDir: string,
+  hugoPublic: string,
+  paths: Record<PathName, string>,
+): Promise<Pick<SizeResult, 'load' | 'weights' | 'nextStart'>> {
   const started: Server[] = []
   try {
     const servers: Record<ServerName, Server> = {
       nextStart: await startNextServer(ROOT, PORTS.next).then((server) => (started.push(server), server)),
-      exportNginx: await startNginx('nginx (our export)', exportDir, PORTS.exportNginx, join(WORK, 'nginx-export'), join(ROOT, 'bench', 'nginx.conf.template')).then((server) => (started.push(server), server)),
-      hugoNginx: await startNginx('nginx (Hugo)', hugoPublic, PORTS.hugoNginx, join(WORK, 'nginx-hugo'), join(ROOT, 'bench', 'nginx.conf.template')).then((server) => (started.push(server), server)),
+      exportNginx: await startNginx(
+        'nginx (our export)',
+        exportDir,
+        PORTS.exportNginx,
+        join(WORK, 'nginx-export'),
+        join(ROOT, 'bench', 'nginx.conf.template'),
+      ).then((server) => (started.push(server), server)),
+      hugoNginx: await startNginx('nginx (Hugo)', hugoPublic, PORTS.hugoNginx, join(WORK, 'nginx-hugo'), join(ROOT, 'bench', 'nginx.conf.template')).then(
+        (server) => (started.push(server), server),
+      ),
     }
     for (const server of Object.values(servers)) {
       for (const path of Object.values(paths)) {
@@ -219,7 +233,11 @@ async function measureDev(contentDir: string, postPath: string): Promise<NonNull
 function readMachine(): Machine {
   const version = (command: string, args: string[]) => {
     try {
-      return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0] ?? ''
+      return (
+        execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+          .trim()
+          .split('\n')[0] ?? ''
+      )
     } catch (error) {
       return `unavailable (${(error as Error).message.split('\n')[0]})`
     }
@@ -271,7 +289,10 @@ async function main(): Promise<void> {
     writeResults(started, machine, results)
   }
   if (flags['dev-only']) {
-    for (const { posts, dev } of results) console.log(`${posts} posts, dev: edit saved → new text served ${JSON.stringify(dev?.editToRefreshS)} s, contentlayer2 dev ${JSON.stringify(dev?.contentRebuildS)} s`)
+    for (const { posts, dev } of results)
+      console.log(
+        `${posts} posts, dev: edit saved → new text served ${JSON.stringify(dev?.editToRefreshS)} s, contentlayer2 dev ${JSON.stringify(dev?.contentRebuildS)} s`,
+      )
     return
   }
   printReport(JSON.parse(readFileSync(flags.out as string, 'utf8')) as BenchReport)
@@ -280,7 +301,13 @@ async function main(): Promise<void> {
 function writeResults(started: Date, machine: Machine, results: SizeResult[]): void {
   const out = flags.out as string
   mkdirSync(resolve(out, '..'), { recursive: true })
-  const report: BenchReport = { startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine, settings: { loadRuns, loadSeconds, soakSeconds, connections: 64 }, sizes: results }
+  const report: BenchReport = {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine,
+    settings: { loadRuns, loadSeconds, soakSeconds, connections: 64 },
+    sizes: results,
+  }
   writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
   // A dated copy beside latest.json keeps the history that the issue asks the JSON to be for.
   writeFileSync(join(resolve(out, '..'), `${started.toISOString().slice(0, 19).replace(/:/g, '-')}.json`), `${JSON.stringify(report, null, 2)}\n`)

@@ -95,10 +95,7 @@ export async function startNextServer(cwd: string, port: number): Promise<Server
 /** nginx serving `root` with bench/nginx.conf.template; `workDir` receives its config, pid and logs. */
 export async function startNginx(name: string, root: string, port: number, workDir: string, templateFile: string): Promise<Server> {
   mkdirSync(workDir, { recursive: true })
-  const config = readFileSync(templateFile, 'utf8')
-    .replaceAll('{{PREFIX}}', workDir)
-    .replaceAll('{{ROOT}}', root)
-    .replaceAll('{{PORT}}', String(port))
+  const config = readFileSync(templateFile, 'utf8').replaceAll('{{PREFIX}}', workDir).replaceAll('{{ROOT}}', root).replaceAll('{{PORT}}', String(port))
   const configFile = join(workDir, 'nginx.conf')
   writeFileSync(configFile, config)
   const origin = `http://127.0.0.1:${port}`

@@ -59,7 +59,9 @@ export function buildNginxMaps(root) {
     `    ~\\.html$ ${quote(buildPageCsp([]))};`,
   ]
   const aliases = ['map $uri $blog_alias {', '    default "";']
-  for (const file of listFiles(root).filter((name) => name.endsWith('.html')).sort()) {
+  for (const file of listFiles(root)
+    .filter((name) => name.endsWith('.html'))
+    .sort()) {
     const html = readFileSync(join(root, file), 'utf8')
     csp.push(`    ${quote(`/${file}`)} ${quote(buildPageCspFor(html))};`)
     const target = getAliasTarget(html)
@@ -96,7 +98,9 @@ function readOptions(argv) {
     const name = argv[index]?.replace(/^--/, '')
     const value = argv[index + 1]
     if (!name || value === undefined || !['root', 'listen', 'dest'].includes(name)) {
-      throw new Error(`Unknown or incomplete option ${JSON.stringify(argv[index])}; use --root <export folder> --listen <port or address:port> --dest <folder>.`)
+      throw new Error(
+        `Unknown or incomplete option ${JSON.stringify(argv[index])}; use --root <export folder> --listen <port or address:port> --dest <folder>.`,
+      )
     }
     options[name] = value
   }

@@ -22,7 +22,10 @@ test.beforeAll(async ({}, testInfo) => {
   devServer = spawn('node', ['scripts/dev.mjs', '-H', '127.0.0.1', '-p', String(DEV_PORT)], { cwd: DEV_SITE, stdio: 'ignore', detached: true })
   // The first request compiles the route; wait for it with a generous, bounded poll.
   for (let attempt = 0; attempt < 180; attempt++) {
-    const status = await fetch(`${BASE}/2026/03/special-characters/`).then((response) => response.status, () => 0)
+    const status = await fetch(`${BASE}/2026/03/special-characters/`).then(
+      (response) => response.status,
+      () => 0,
+    )
     if (status === 200) return
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }

@@ -5,7 +5,7 @@ import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser } from 'fast-xml-parser'
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
-const asArray = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
 
 /** Every feed the built site serves: site, posts section, tags list, and each tag's three formats. */
 async function listFeeds(request: import('@playwright/test').APIRequestContext): Promise<string[]> {
@@ -80,9 +80,9 @@ test('every autodiscovery link resolves to a feed of the declared type', async (
   }
   for (const path of pages) {
     await page.goto(path)
-    const links = await page.locator('head link[rel="alternate"][type]').evaluateAll((elements) =>
-      elements.map((element) => ({ href: (element as HTMLLinkElement).href, type: element.getAttribute('type')! })),
-    )
+    const links = await page
+      .locator('head link[rel="alternate"][type]')
+      .evaluateAll((elements) => elements.map((element) => ({ href: (element as HTMLLinkElement).href, type: element.getAttribute('type')! })))
     const paths = links.map((link) => new URL(link.href).pathname)
     for (const feed of [...expected[path]!, '/index.xml', '/atom.xml', '/feed.json']) expect(paths, path).toContain(feed)
     for (const link of links) {

@@ -34,7 +34,11 @@ test('the distributed-systems feed matches the live Hugo feed, channel and items
   expect(instant(ours.lastBuildDate)).toBe(instant(seed.lastBuildDate))
   // Nothing missing beyond the generator; `docs` is the only element we add (feed always writes it).
   const seedFields = Object.keys(seed).filter((name) => name !== 'generator')
-  expect(Object.keys(ours).filter((name) => name !== 'docs').sort()).toEqual(seedFields.sort())
+  expect(
+    Object.keys(ours)
+      .filter((name) => name !== 'docs')
+      .sort(),
+  ).toEqual(seedFields.sort())
 
   expect(ours.item).toHaveLength(seed.item.length)
   expect(seed.item).toHaveLength(13)
@@ -53,9 +57,11 @@ test('the distributed-systems feed matches the live Hugo feed, channel and items
 
 test('every tag feed is RSS 2.0 with the tag page’s posts, newest first', async ({ page, request }) => {
   await page.goto('/tags/go/')
-  const pageLinks = await page.getByRole('article').getByRole('heading').getByRole('link').evaluateAll((links) =>
-    links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
-  )
+  const pageLinks = await page
+    .getByRole('article')
+    .getByRole('heading')
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))
   expect(pageLinks.length).toBeGreaterThan(0)
 
   const response = await request.get('/tags/go/index.xml')

@@ -36,7 +36,10 @@ test('a post with code has it highlighted at build time and links to its neighbo
   await expect(code).toBeVisible()
   // Shiki colours each token; the colour arrives in the HTML, not from a script.
   expect(await code.locator('span[style*="--l:"]').count()).toBeGreaterThan(10)
-  const color = await code.locator('span[style*="--l:"]').first().evaluate((span) => getComputedStyle(span).color)
+  const color = await code
+    .locator('span[style*="--l:"]')
+    .first()
+    .evaluate((span) => getComputedStyle(span).color)
   expect(color).not.toBe(await page.locator('body').evaluate((body) => getComputedStyle(body).color))
 
   const nav = page.getByRole('navigation', { name: 'More posts' })

@@ -70,11 +70,17 @@ function listExportedPaths(): string[] {
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? walk(join(folder, entry.name)) : [relative(OUT, join(folder, entry.name)).split(sep).join('/')],
     )
-  return walk(OUT)
-    // _redirects is configuration for static hosts (the server redirects itself), not a page of the site.
-    .filter((file) => file === 'robots.txt' || (!file.startsWith('_next/') && !/^(404|_not-found)(\/|\.html$)/.test(file) && !file.endsWith('.txt') && file !== '_redirects'))
-    .map((file) => `/${file}`.replace(/(^|\/)index\.html$/, '$1'))
-    .sort()
+  return (
+    walk(OUT)
+      // _redirects is configuration for static hosts (the server redirects itself), not a page of the site.
+      .filter(
+        (file) =>
+          file === 'robots.txt' ||
+          (!file.startsWith('_next/') && !/^(404|_not-found)(\/|\.html$)/.test(file) && !file.endsWith('.txt') && file !== '_redirects'),
+      )
+      .map((file) => `/${file}`.replace(/(^|\/)index\.html$/, '$1'))
+      .sort()
+  )
 }
 
 test('both deployments serve the same URLs, the same feeds byte for byte, the same HTML', { tag: NODE_ONLY }, async () => {

@@ -24,7 +24,10 @@ export function sendRaw(
     socket.on('close', () => {
       const raw = Buffer.concat(chunks)
       const end = raw.indexOf('\r\n\r\n')
-      const [statusLine = '', ...lines] = raw.subarray(0, end === -1 ? raw.length : end).toString('latin1').split('\r\n')
+      const [statusLine = '', ...lines] = raw
+        .subarray(0, end === -1 ? raw.length : end)
+        .toString('latin1')
+        .split('\r\n')
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1])
       if (!status) {
         reject(new Error(`${method} ${target.slice(0, 80)}: no HTTP status line in ${JSON.stringify(raw.subarray(0, 80).toString('latin1'))}`))

@@ -36,12 +36,14 @@ test('the theme follows the system, and the toggle’s choice persists without a
   await page.goto(POST)
   const token = page.locator('pre span[style*="--l:"]').first()
   const lightColour = await token.evaluate((span) => getComputedStyle(span).color)
-  expect(lightColour).toBe(await token.evaluate((span) => {
-    const probe = document.createElement('span')
-    probe.style.color = span.style.getPropertyValue('--l')
-    document.body.append(probe)
-    return getComputedStyle(probe).color
-  }))
+  expect(lightColour).toBe(
+    await token.evaluate((span) => {
+      const probe = document.createElement('span')
+      probe.style.color = span.style.getPropertyValue('--l')
+      document.body.append(probe)
+      return getComputedStyle(probe).color
+    }),
+  )
   // On the next page load the stored choice is applied by the inline script in <head>, before the body paints.
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {

@@ -101,7 +101,8 @@ test.describe('in Chromium, with JavaScript', () => {
         // Chromium adds its own "XSLT is deprecated" banner to the page, with style attributes and an onclick
         // that the feed's policy refuses. Those are the browser's, not the site's; any other violation counts.
         if ((await page.locator('XSLT-WARNING-BANNER').count()) > 0) {
-          const isBanner = (text: string) => /^(style-src-attr|script-src-attr) blocked inline in/.test(text) || /^console: (Applying inline style|Executing inline event handler)/.test(text)
+          const isBanner = (text: string) =>
+            /^(style-src-attr|script-src-attr) blocked inline in/.test(text) || /^console: (Applying inline style|Executing inline event handler)/.test(text)
           violations.splice(0, violations.length, ...violations.filter((text) => !isBanner(text)))
         }
       } else {

@@ -44,7 +44,7 @@ function readBody(raw: Buffer): Buffer {
   let body = raw.subarray(end + 4)
   if (/transfer-encoding: chunked/i.test(head)) {
     const parts: Buffer[] = []
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const lineEnd = body.indexOf('\r\n', offset)
       const size = parseInt(body.subarray(offset, lineEnd).toString('latin1'), 16)
       expect(Number.isNaN(size), 'a well-formed chunk').toBe(false)
@@ -97,10 +97,13 @@ test('SIGTERM: in-flight responses finish, new connections are refused, the proc
     // In flight: the request is answered, but the client has not read the 200 KB feed yet.
     const reader = await openSlowReader(port, '/feed.json')
     await expect
-      .poll(() => {
-        reader.socket.read(0) // fills the socket's buffer without consuming it
-        return reader.socket.readableLength
-      }, { timeout: 5_000 })
+      .poll(
+        () => {
+          reader.socket.read(0) // fills the socket's buffer without consuming it
+          return reader.socket.readableLength
+        },
+        { timeout: 5_000 },
+      )
       .toBeGreaterThan(0)
 
     server.kill('SIGTERM')

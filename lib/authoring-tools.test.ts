@@ -117,7 +117,11 @@ aliases: [/old]
       /^content\/posts\/same-slug\.mdx: slug: permalink \/2025\/04\/good-one\/ is already used by content\/posts\/good-one\.mdx/,
       /^content\/posts\/same-slug\.mdx: aliases: \/old\/ is already claimed by content\/posts\/alias-twin\.mdx/,
     ]
-    for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), String(pattern)).toBe(true)
+    for (const pattern of expected)
+      expect(
+        lines.some((line) => pattern.test(line)),
+        String(pattern),
+      ).toBe(true)
     expect(result.stderr).toMatch(/Invalid content \(12 problems\)/)
     expect(existsSync(join(folder, '.contentlayer', 'generated'))).toBe(false)
   }, 120_000)
@@ -144,7 +148,9 @@ describe('npm run new-post', () => {
     expect(first.status).toBe(0)
     const file = join(folder, 'posts', 'cafe-queues-a-study.mdx')
     const text = readFileSync(file, 'utf8')
-    expect(text).toMatch(/^---\ntitle: "Café & Queues: A \\"Study\\""\ndate: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}\ndescription: ""\ntags: \[\]\ndraft: true\n---\n/)
+    expect(text).toMatch(
+      /^---\ntitle: "Café & Queues: A \\"Study\\""\ndate: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}\ndescription: ""\ntags: \[\]\ndraft: true\n---\n/,
+    )
 
     writeFileSync(file, text + '\nMy words.\n')
     const second = newPost(folder, 'Café & Queues: A "Study"')

@@ -24,7 +24,14 @@ function listMdxFiles(dir: string): string[] {
     .sort()
 }
 
-type MdxNode = { type: string; name?: string | null; alt?: string | null; url?: string; attributes?: { type: string; name?: string }[]; position?: { start: { line: number } } }
+type MdxNode = {
+  type: string
+  name?: string | null
+  alt?: string | null
+  url?: string
+  attributes?: { type: string; name?: string }[]
+  position?: { start: { line: number } }
+}
 
 /** MDX syntax errors and images without alt text in one post body; lines are the file's own. */
 function checkBody(body: string, firstBodyLine: number): string[] {

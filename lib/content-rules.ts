@@ -35,10 +35,7 @@ export function normaliseAlias(alias: string): string {
  * Checks one post's frontmatter (already parsed from YAML) and derives what the site needs from it.
  * `fileSlug` is the file name without .mdx. Returns every problem, not just the first.
  */
-export function checkFrontmatter(
-  data: Record<string, unknown>,
-  fileSlug: string,
-): { problems: FieldProblem[]; derived?: DerivedFields } {
+export function checkFrontmatter(data: Record<string, unknown>, fileSlug: string): { problems: FieldProblem[]; derived?: DerivedFields } {
   const problems: FieldProblem[] = []
   const report = (field: string, message: string) => problems.push({ field, message })
 
@@ -145,7 +142,11 @@ export function findUrlConflicts(claims: readonly UrlClaim[]): { file: string; f
     for (const alias of claim.aliases) {
       const other = owner.get(alias)
       if (other) {
-        problems.push({ file: claim.file, field: 'aliases', message: `${alias} is already ${other === claim.file ? 'this post’s permalink' : `claimed by ${other}`}; remove it from one of them` })
+        problems.push({
+          file: claim.file,
+          field: 'aliases',
+          message: `${alias} is already ${other === claim.file ? 'this post’s permalink' : `claimed by ${other}`}; remove it from one of them`,
+        })
       } else {
         owner.set(alias, claim.file)
       }

@@ -3,8 +3,7 @@
  * Hugo files a post under the year and month of its own offset, not of UTC:
  * 2025-04-30T23:30:00-05:00 lives under /2025/04/ although it is May in UTC.
  */
-const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
 
 export type PostDate = {
   /** The frontmatter text, unchanged. */
@@ -38,10 +37,7 @@ export function padMonth(month: number): string {
   return String(month).padStart(2, '0')
 }
 
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
 /** "April" for 4. */
 export function formatMonthName(month: number): string {

@@ -23,8 +23,6 @@ describe('buildFeedHtml', () => {
       '<h2 id="x">X<a class="heading-anchor" aria-hidden="true" tabindex="-1" href="#x">#</a></h2>' +
       '<script>alert(1)</script><p onclick="steal()">p</p><a href="javascript:alert(1)">j</a>' +
       '<pre><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>'
-    expect(buildFeedHtml(html, PERMALINK)).toBe(
-      '<h2 id="x">X</h2><p>p</p><a>j</a><pre><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>',
-    )
+    expect(buildFeedHtml(html, PERMALINK)).toBe('<h2 id="x">X</h2><p>p</p><a>j</a><pre><code>&lt;script&gt;alert(1)&lt;/script&gt;</code></pre>')
   })
 })

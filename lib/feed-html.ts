@@ -8,7 +8,12 @@ const URL_ATTRIBUTE = /(\s(?:href|src|poster|cite|action))="([^"]*)"/g
 const SRCSET_ATTRIBUTE = /(\ssrcset)="([^"]*)"/g
 
 function decodeAttribute(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 }
 
 function encodeAttribute(value: string): string {

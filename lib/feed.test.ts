@@ -17,7 +17,7 @@ import { getPosts, getTag, getTags } from './posts'
 
 const SITE = 'https://blog.turboawesome.win'
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', htmlEntities: true })
-const asArray = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
 const escaping = () => getPosts().find((post) => post.slug === 'escaping')!
 
 const EXPECTED_ESCAPING_HTML =

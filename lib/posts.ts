@@ -205,9 +205,7 @@ export function groupByTag(posts: readonly Post[]): Tag[] {
       bySlug.set(slug, list)
     }
   }
-  return [...bySlug.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([slug, tagPosts]) => ({ slug, title: formatTagTitle(slug), posts: tagPosts }))
+  return [...bySlug.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([slug, tagPosts]) => ({ slug, title: formatTagTitle(slug), posts: tagPosts }))
 }
 
 /** Every tag with at least one published post, ordered by slug. */

@@ -9,10 +9,7 @@ import { spawn, spawnSync } from 'node:child_process'
 const initial = spawnSync('npx', ['contentlayer2', 'build'], { stdio: 'inherit' })
 if (initial.status !== 0) process.exit(initial.status ?? 1)
 
-const children = [
-  spawn('npx', ['contentlayer2', 'dev'], { stdio: 'inherit' }),
-  spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit' }),
-]
+const children = [spawn('npx', ['contentlayer2', 'dev'], { stdio: 'inherit' }), spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit' })]
 
 let exiting = false
 function stopAll(code) {

@@ -19,7 +19,20 @@ const target = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(root, '
 
 rmSync(target, { recursive: true, force: true })
 mkdirSync(target, { recursive: true })
-const PROJECT_FILES = ['app', 'lib', 'public', 'content', 'scripts', 'contentlayer.config.ts', 'next.config.mjs', 'proxy.ts', 'server.mjs', 'tsconfig.json', 'package.json', 'package-lock.json']
+const PROJECT_FILES = [
+  'app',
+  'lib',
+  'public',
+  'content',
+  'scripts',
+  'contentlayer.config.ts',
+  'next.config.mjs',
+  'proxy.ts',
+  'server.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+]
 for (const entry of PROJECT_FILES) {
   cpSync(join(root, entry), join(target, entry), { recursive: true })
 }

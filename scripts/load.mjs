@@ -113,7 +113,9 @@ async function runRound(round, mix, expectedStatus, baseline) {
   const total = latencies.length
   const serverErrors = [...statuses].filter(([key]) => key.startsWith('5')).reduce((sum, [, count]) => sum + count, 0)
   const unexpected = [...statuses].filter(([key]) => key.includes('expected'))
-  console.log(`Round ${round}: ${CONNECTIONS} connections (${sockets.size} sockets used) for ${elapsed.toFixed(1)} s: ${total} requests, ${(total / elapsed).toFixed(0)}/s, ${(bytes / 1024 / 1024).toFixed(1)} MiB received`)
+  console.log(
+    `Round ${round}: ${CONNECTIONS} connections (${sockets.size} sockets used) for ${elapsed.toFixed(1)} s: ${total} requests, ${(total / elapsed).toFixed(0)}/s, ${(bytes / 1024 / 1024).toFixed(1)} MiB received`,
+  )
   console.log(`Latency ms: p50 ${at(0.5)}, p90 ${at(0.9)}, p99 ${at(0.99)}, max ${latencies.at(-1)?.toFixed(0)}`)
   if (slow.length > 0) console.log(`Slower than 10 s: ${slow.length}, e.g. ${slow.slice(0, 5).join('; ')}`)
   console.log(`Statuses: ${JSON.stringify(Object.fromEntries(statuses))}; errors: ${JSON.stringify(Object.fromEntries(errors))}`)
@@ -154,7 +156,9 @@ try {
   }
   const heapBefore = await collectGarbage()
   const baseline = readRssMiB(server.pid)
-  console.log(`Warm-up: ${mix.length} URLs (${pages.length} pages, ${feeds.length} feeds, ${assets.length} assets, ${missing.length} missing); server RSS after GC ${baseline.toFixed(1)} MiB`)
+  console.log(
+    `Warm-up: ${mix.length} URLs (${pages.length} pages, ${feeds.length} feeds, ${assets.length} assets, ${missing.length} missing); server RSS after GC ${baseline.toFixed(1)} MiB`,
+  )
 
   const rounds = []
   for (let round = 1; round <= ROUNDS; round += 1) {
@@ -166,14 +170,19 @@ try {
     ...rounds.flatMap((result) => result.problems),
     ...rounds
       .filter((result) => result.heap.heapUsed > heapLimit)
-      .map((result) => `round ${result.round}: JS heap ${result.heap.heapUsed} MiB after GC, above ${heapLimit.toFixed(1)} (it was ${heapBefore.heapUsed} after warm-up)`),
+      .map(
+        (result) =>
+          `round ${result.round}: JS heap ${result.heap.heapUsed} MiB after GC, above ${heapLimit.toFixed(1)} (it was ${heapBefore.heapUsed} after warm-up)`,
+      ),
     ROUNDS > 1 && last.rss > first.rss * 1.1 && `RSS kept growing: ${first.rss.toFixed(1)} MiB after round 1, ${last.rss.toFixed(1)} after round ${ROUNDS}`,
   ].filter(Boolean)
   if (problems.length > 0) {
     failed = true
     console.error(`FAILED: ${problems.join('; ')}`)
   } else {
-    console.log(`PASSED: no errors, no 5xx; JS heap after GC back within ${(heapLimit - heapBefore.heapUsed).toFixed(1)} MiB of its level after warm-up; RSS not growing from round to round`)
+    console.log(
+      `PASSED: no errors, no 5xx; JS heap after GC back within ${(heapLimit - heapBefore.heapUsed).toFixed(1)} MiB of its level after warm-up; RSS not growing from round to round`,
+    )
   }
 } catch (error) {
   failed = true

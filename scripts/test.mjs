@@ -29,9 +29,7 @@ function ensureBrowser() {
   const probe = spawnSync('npx', ['playwright', 'install', '--dry-run', 'chromium'], { encoding: 'utf8' })
   const installed = /Install location:\s+(\S+)/.exec(probe.stdout ?? '')?.[1]
   if (installed && existsSync(installed)) return
-  console.error(
-    'No browser for the end-to-end tests. On Debian: apt-get install -y chromium (what .ci/run does); elsewhere: npx playwright install chromium.',
-  )
+  console.error('No browser for the end-to-end tests. On Debian: apt-get install -y chromium (what .ci/run does); elsewhere: npx playwright install chromium.')
   process.exit(1)
 }
 

@@ -20,24 +20,22 @@ export function renderOgImage(rawTitle: string, rawKicker: string): ImageRespons
   const title = toDrawableText(rawTitle)
   const kicker = toDrawableText(rawKicker)
   return new ImageResponse(
-    (
-      <div
-        style={{
-          width: '100%',
-          height: '100%',
-          display: 'flex',
-          flexDirection: 'column',
-          justifyContent: 'space-between',
-          padding: '72px 80px',
-          background: '#111418',
-          color: '#e4e7eb',
-        }}
-      >
-        <div style={{ fontSize: 30, color: '#7cb7ff', display: 'flex' }}>{kicker}</div>
-        <div style={{ fontSize: title.length > 70 ? 56 : 68, fontWeight: 700, lineHeight: 1.15, display: 'flex' }}>{title}</div>
-        <div style={{ fontSize: 30, color: '#a3adb8', display: 'flex' }}>{site.title}</div>
-      </div>
-    ),
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: '72px 80px',
+        background: '#111418',
+        color: '#e4e7eb',
+      }}
+    >
+      <div style={{ fontSize: 30, color: '#7cb7ff', display: 'flex' }}>{kicker}</div>
+      <div style={{ fontSize: title.length > 70 ? 56 : 68, fontWeight: 700, lineHeight: 1.15, display: 'flex' }}>{title}</div>
+      <div style={{ fontSize: 30, color: '#a3adb8', display: 'flex' }}>{site.title}</div>
+    </div>,
     OG_IMAGE_SIZE,
   )
 }

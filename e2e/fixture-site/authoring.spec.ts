@@ -27,7 +27,13 @@ test.describe('unpublished posts', () => {
   })
 
   test('have no page, no alias, no tag, no feed item, no sitemap entry and no neighbour link', async ({ request, page }) => {
-    for (const path of ['/2026/01/draft-okapiwrangler/', '/2026/07/scheduled-quokka/', '/old/draft-okapiwrangler/', '/tags/draft-only-tag/', '/tags/scheduled-only-tag/index.xml']) {
+    for (const path of [
+      '/2026/01/draft-okapiwrangler/',
+      '/2026/07/scheduled-quokka/',
+      '/old/draft-okapiwrangler/',
+      '/tags/draft-only-tag/',
+      '/tags/scheduled-only-tag/index.xml',
+    ]) {
       expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404)
     }
     for (const path of ['/index.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/tags/', '/posts/', '/tags/index.xml']) {

@@ -8,7 +8,7 @@ import { compactTokenColours } from './compact-token-colours'
 
 const CODE = '```go\nfunc main() {\n\tfmt.Println("hi & <bye>") // note\n}\n```\n'
 
-async function highlight(transformers: typeof compactTokenColours[]): Promise<string> {
+async function highlight(transformers: (typeof compactTokenColours)[]): Promise<string> {
   const file = await unified()
     .use(remarkParse)
     .use(remarkRehype)

@@ -12,9 +12,7 @@ type Props = { params: Promise<{ year: string; month: string }> }
 export const dynamicParams = false
 
 export function generateStaticParams() {
-  return getArchive().flatMap(({ months }) =>
-    months.map(({ year, month }) => ({ year: String(year), month: String(month).padStart(2, '0') })),
-  )
+  return getArchive().flatMap(({ months }) => months.map(({ year, month }) => ({ year: String(year), month: String(month).padStart(2, '0') })))
 }
 
 async function findMonth(params: Props['params']) {

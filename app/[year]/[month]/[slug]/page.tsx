@@ -9,15 +9,7 @@ import { JsonLd } from '@/app/_components/json-ld'
 import { OG_IMAGE_SIZE } from '@/app/_components/og-image'
 import { PostList } from '@/app/_components/post-list'
 import { TableOfContents } from '@/app/_components/table-of-contents'
-import {
-  getAdjacentPosts,
-  getPostAt,
-  getPosts,
-  getReadingMinutes,
-  getRelatedPosts,
-  isShownAsDraft,
-  MIN_HEADINGS_FOR_TOC,
-} from '@/lib/posts'
+import { getAdjacentPosts, getPostAt, getPosts, getReadingMinutes, getRelatedPosts, isShownAsDraft, MIN_HEADINGS_FOR_TOC } from '@/lib/posts'
 import { buildBlogPosting } from '@/lib/structured-data'
 import { absoluteUrl } from '@/lib/site'
 
