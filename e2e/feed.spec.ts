@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { XMLParser } from 'fast-xml-parser'
 
-/** The live Hugo site's feed for distributed-systems: what existing subscribers have. */
-const SEED = join(__dirname, '..', '..', 'shared', 'seeds', 'distributed-systems-feed.xml')
+/** The live Hugo site's feed for distributed-systems, as Hugo wrote it: what existing subscribers have. */
+const SEED = join(__dirname, 'fixtures', 'hugo', 'distributed-systems-feed.xml')
 
 // Values only: CDATA and escaped text parse to the same string; attributes kept for atom:link and guid.
 // htmlEntities: numeric character references such as &#39; are XML too, and must decode exactly once.

@@ -12,6 +12,7 @@ if (initial.status !== 0) process.exit(initial.status ?? 1)
 const children = [spawn('npx', ['contentlayer2', 'dev'], { stdio: 'inherit' }), spawn('npx', ['next', 'dev', ...process.argv.slice(2)], { stdio: 'inherit' })]
 
 let exiting = false
+/** Stops both processes (once) and exits with `code` when they are gone. @param {number} code */
 function stopAll(code) {
   if (exiting) return
   exiting = true

@@ -28,14 +28,34 @@ const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 2)
 const ENCODING = process.env.LOAD_ENCODING ?? 'gzip'
 const BASE = `http://127.0.0.1:${PORT}`
 
+/**
+ * A response received (status, bytes, socket) or a socket error, with the time it took.
+ * @typedef {{ ms: number, status: number | undefined, bytes: number, socket: import('node:net').Socket, error?: undefined } | { ms: number, error: string, status?: undefined }} Result
+ */
+/** @typedef {{ heapUsed: number } & Record<string, number>} HeapFigures */
+/** @typedef {{ round: number, heap: HeapFigures, rss: number, problems: string[] }} RoundResult */
+
+/** @param {number} ms */
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Resident memory of a process in MiB, from /proc (Linux). */
+/**
+ * Resident memory of a process in MiB, from /proc (Linux).
+ * @param {number | undefined} pid
+ */
 function readRssMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024
 }
 
+/** @param {Error & { code?: string }} error */
+const errorCode = (error) => error.code ?? error.message
+
+/**
+ * One GET; resolves (never rejects) with the status, bytes and time, or the socket error.
+ * @param {string} path
+ * @param {{ agent?: Agent, headers?: Record<string, string> }} [options]
+ * @returns {Promise<Result>}
+ */
 function get(path, { agent, headers = {} } = {}) {
   return new Promise((resolve) => {
     const started = performance.now()
@@ -44,10 +64,10 @@ function get(path, { agent, headers = {} } = {}) {
       let bytes = 0
       res.on('data', (chunk) => (bytes += chunk.length))
       res.on('end', () => resolve({ status: res.statusCode, bytes, ms: performance.now() - started, socket }))
-      res.on('error', (error) => resolve({ error: error.code ?? error.message, ms: performance.now() - started }))
+      res.on('error', (error) => resolve({ error: errorCode(error), ms: performance.now() - started }))
     })
     req.on('timeout', () => req.destroy(new Error('timeout')))
-    req.on('error', (error) => resolve({ error: error.code ?? error.message, ms: performance.now() - started }))
+    req.on('error', (error) => resolve({ error: errorCode(error), ms: performance.now() - started }))
     req.end()
   })
 }
@@ -61,7 +81,10 @@ let serverOutput = ''
 server.stdout.on('data', (chunk) => (serverOutput += chunk))
 const serverExit = new Promise((resolve) => server.on('exit', (code) => resolve(code)))
 
-/** A full GC in the server, then its heap figures as printed by scripts/gc-on-signal.mjs. */
+/**
+ * A full GC in the server, then its heap figures as printed by scripts/gc-on-signal.mjs.
+ * @returns {Promise<HeapFigures>}
+ */
 async function collectGarbage() {
   server.kill('SIGUSR2')
   await sleep(1_500)
@@ -69,26 +92,38 @@ async function collectGarbage() {
   return JSON.parse(lines.at(-1)?.slice('gc-memory '.length) ?? '{}')
 }
 
-/** One round of load: CONNECTIONS connections for SECONDS, then a GC; its figures and problems. */
+/**
+ * One round of load: CONNECTIONS connections for SECONDS, then a GC; its figures and problems.
+ * @param {number} round
+ * @param {string[]} mix
+ * @param {(path: string) => number} expectedStatus
+ * @param {number} baseline
+ * @returns {Promise<RoundResult>}
+ */
 async function runRound(round, mix, expectedStatus, baseline) {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS, maxFreeSockets: CONNECTIONS })
   const sockets = new Set()
+  /** @type {Map<string, number>} */
   const statuses = new Map()
+  /** @type {Map<string, number>} */
   const errors = new Map()
+  /** @type {number[]} */
   const latencies = []
+  /** @type {string[]} */
   const slow = []
   let bytes = 0
   let peak = baseline
   const sampler = setInterval(() => (peak = Math.max(peak, readRssMiB(server.pid))), 250)
   const until = Date.now() + SECONDS * 1_000
   let next = 0
+  /** @param {number} index */
   const connection = async (index) => {
     while (Date.now() < until) {
-      const path = mix[(next++ + index) % mix.length]
+      const path = /** @type {string} */ (mix[(next++ + index) % mix.length])
       const result = await get(path, { agent, headers: { 'Accept-Encoding': ENCODING } })
       latencies.push(result.ms)
       if (result.ms > 10_000) slow.push(`${path} ${(result.ms / 1000).toFixed(1)}s ${result.status ?? result.error}`)
-      if (result.error) {
+      if (result.error !== undefined) {
         errors.set(result.error, (errors.get(result.error) ?? 0) + 1)
         continue
       }
@@ -109,6 +144,7 @@ async function runRound(round, mix, expectedStatus, baseline) {
   const after = readRssMiB(server.pid)
 
   latencies.sort((a, b) => a - b)
+  /** @param {number} q */
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]?.toFixed(0)
   const total = latencies.length
   const serverErrors = [...statuses].filter(([key]) => key.startsWith('5')).reduce((sum, [, count]) => sum + count, 0)
@@ -127,7 +163,7 @@ async function runRound(round, mix, expectedStatus, baseline) {
     serverErrors > 0 && `${serverErrors} responses with a 5xx status`,
     unexpected.length > 0 && `unexpected statuses: ${unexpected.map(([key]) => key).join('; ')}`,
     sockets.size < CONNECTIONS && `only ${sockets.size} of ${CONNECTIONS} connections were used`,
-  ].filter(Boolean)
+  ].filter((problem) => typeof problem === 'string')
   return { round, heap, rss: after, problems }
 }
 
@@ -141,13 +177,14 @@ try {
 
   // Every page and feed the sitemap and feeds name, the assets the home page loads, and some 404s.
   const sitemap = await (await fetch(`${BASE}/sitemap.xml`)).text()
-  const pages = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+([^<]+)<\/loc>/g)].map(([, path]) => path)
+  const pages = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+([^<]+)<\/loc>/g)].flatMap(([, path]) => path ?? [])
   const feedFolders = pages.filter((path) => path === '/' || path === '/posts/' || /^\/tags\/[^/]+\/$/.test(path))
   const feeds = ['/tags/index.xml', ...feedFolders.flatMap((folder) => ['index.xml', 'atom.xml', 'feed.json'].map((file) => folder + file))]
   const home = await (await fetch(`${BASE}/`)).text()
-  const assets = [...new Set([...home.matchAll(/"(\/_next\/static\/[^"\\]+)"/g)].map(([, path]) => path))]
+  const assets = [...new Set([...home.matchAll(/"(\/_next\/static\/[^"\\]+)"/g)].flatMap(([, path]) => path ?? []))]
   const missing = ['/no/such/page/', '/2025/13/', '/tags/no-such-tag/index.xml']
   const mix = [...pages, ...feeds, ...assets, ...missing]
+  /** @param {string} path */
   const expectedStatus = (path) => (missing.includes(path) ? 404 : 200)
 
   for (const path of mix) {
@@ -160,6 +197,7 @@ try {
     `Warm-up: ${mix.length} URLs (${pages.length} pages, ${feeds.length} feeds, ${assets.length} assets, ${missing.length} missing); server RSS after GC ${baseline.toFixed(1)} MiB`,
   )
 
+  /** @type {RoundResult[]} */
   const rounds = []
   for (let round = 1; round <= ROUNDS; round += 1) {
     rounds.push(await runRound(round, mix, expectedStatus, baseline))
@@ -174,8 +212,12 @@ try {
         (result) =>
           `round ${result.round}: JS heap ${result.heap.heapUsed} MiB after GC, above ${heapLimit.toFixed(1)} (it was ${heapBefore.heapUsed} after warm-up)`,
       ),
-    ROUNDS > 1 && last.rss > first.rss * 1.1 && `RSS kept growing: ${first.rss.toFixed(1)} MiB after round 1, ${last.rss.toFixed(1)} after round ${ROUNDS}`,
-  ].filter(Boolean)
+    ROUNDS > 1 &&
+      first &&
+      last &&
+      last.rss > first.rss * 1.1 &&
+      `RSS kept growing: ${first.rss.toFixed(1)} MiB after round 1, ${last.rss.toFixed(1)} after round ${ROUNDS}`,
+  ].filter((problem) => typeof problem === 'string')
   if (problems.length > 0) {
     failed = true
     console.error(`FAILED: ${problems.join('; ')}`)

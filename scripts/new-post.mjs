@@ -24,8 +24,12 @@ if (!slug) {
   process.exit(2)
 }
 
-/** Now as ISO 8601 with the local offset, e.g. 2026-11-25T16:10:00+01:00: the offset decides the permalink's month. */
+/**
+ * Now as ISO 8601 with the local offset, e.g. 2026-11-25T16:10:00+01:00: the offset decides the permalink's month.
+ * @param {Date} date
+ */
 function localIsoWithOffset(date) {
+  /** @param {number} n */
   const pad = (n) => String(Math.abs(n)).padStart(2, '0')
   const offset = -date.getTimezoneOffset()
   const sign = offset >= 0 ? '+' : '-'
