@@ -109,6 +109,16 @@ export function checkFrontmatter(data: Record<string, unknown>, fileSlug: string
   return { problems, derived: { slug, url: buildPermalink(postDate, slug), postDate, tagSlugs, aliases } }
 }
 
+/**
+ * The slug a post file gives before any `slug:` field: the file name without .mdx, or for a bundle
+ * (content/posts/<slug>/index.mdx, its images beside it) the folder's name.
+ */
+export function slugFromFileName(path: string): string {
+  const parts = path.split(/[\\/]/)
+  const name = parts[parts.length - 1] ?? ''
+  return name === 'index.mdx' && parts.length > 1 ? (parts[parts.length - 2] ?? '') : name.replace(/\.mdx$/, '')
+}
+
 /** Whether a post is kept out of the site at `now`: a draft, or scheduled after `now`. */
 export function isUnpublishedAt(draft: unknown, instant: Date, now: Date): boolean {
   return draft === true || instant.getTime() > now.getTime()
