@@ -20,6 +20,8 @@ export default defineConfig([
   {
     rules: {
       'no-restricted-imports': ['error', GENERATED_CONTENT],
+      // No client router: navigation is the browser's own, made instant by Speculation Rules (lib/inline-scripts.mjs).
+      '@next/next/no-html-link-for-pages': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
@@ -27,6 +29,11 @@ export default defineConfig([
     // The model and its source; their fixtures stand in for them in unit tests.
     files: ['lib/posts.ts', 'lib/content-source.ts', 'lib/__fixtures__/**', 'vitest.config.mts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Post images are rendered once, at content build time, by our own components: next/image has no part in it.
+    files: ['lib/mdx/**'],
+    rules: { '@next/next/no-img-element': 'off' },
   },
   globalIgnores(['.next/**', 'out/**', '.contentlayer/**', '.fixture-site/**', '.fixture-dev/**', 'next-env.d.ts', 'bench/results/**']),
 ])

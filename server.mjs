@@ -1,34 +1,58 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the production server. It runs Next's own request handler (the one `next start` runs, on the
- * build in .next/) inside an HTTP server of ours, for what `next start` cannot do:
- * - send each HTML page with a Content-Security-Policy that allows exactly the inline scripts of the bytes
- *   being sent (why hashes, not nonces: lib/http-security.mjs), and the other security headers on every
- *   response, including the ones Node itself writes for malformed requests;
- * - answer only GET and HEAD: the site has no forms or server actions, so any other method is a 405 before
- *   Next does any work;
- * - shut down gracefully on SIGTERM or SIGINT and exit 0: stop accepting connections, finish the requests in
- *   flight, close idle keep-alive connections, and give up on clients still reading after SHUTDOWN_TIMEOUT_MS.
- *   (`next start` drains too, but then exits 143, which process managers report as a failure.)
+ * `npm start`: the production server. It serves out/, the static export `npm run build` makes, and nothing
+ * else: no request renders a page or reads a post. Files are sent by `send` (pillarjs: conditional
+ * requests, ranges, HEAD), headers come from lib/http-rules.mjs, the table nginx's configuration is rendered
+ * from too, so both deployments answer alike (e2e/modes.spec.ts compares them).
+ * - Precompressed: out/ holds a .br and .gz beside each compressible file (scripts/finish-build.mjs); the one
+ *   the client prefers is sent as it is (Negotiator), nothing is compressed at request time.
+ * - Strong validators, nginx's: ETag "<mtime hex>-<size hex>" of the file sent, and its Last-Modified.
+ * - GET and HEAD only; an undecodable path, a dot segment, an encoded slash or a NUL is a 400, as nginx answers.
+ * - Every core: WEB_CONCURRENCY workers (default: one per core) behind Node's cluster; a worker that dies is
+ *   replaced. SIGHUP makes every worker pick up the build out/ now points to (the finishing step swaps it
+ *   with one rename); requests in flight finish on the build they started on.
+ * - SIGTERM or SIGINT: stop accepting connections, finish the requests in flight, close idle keep-alive
+ *   connections, give up on clients still reading after SHUTDOWN_TIMEOUT_MS, exit 0.
  *
- * Environment: PORT (default 3000), HOST (default: every interface), SHUTDOWN_TIMEOUT_MS (default 20000),
- * KEEP_ALIVE_TIMEOUT_MS (default 65000).
- * Compression is done here too (Next's own is off in next.config.mjs): the policy must be computed from the
- * uncompressed page, and as every body is prerendered, each is compressed once and kept (holdBody).
+ * Environment: PORT (default 3000), HOST (default: every interface), WEB_CONCURRENCY, SHUTDOWN_TIMEOUT_MS
+ * (default 20000), KEEP_ALIVE_TIMEOUT_MS (default 65000), SITE_DIR (default out/ beside this file).
  */
-import { createHash } from 'node:crypto'
+import cluster from 'node:cluster'
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { createServer, STATUS_CODES } from 'node:http'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
-import { buildPageCspFor, getNonHtmlCsp, NON_HTML_CSP, SECURITY_HEADERS } from './lib/http-security.mjs'
+import Negotiator from 'negotiator'
+import send from 'send'
+import { getContentType, getFileHeaders, getStatusHeaders, NOT_FOUND_FILE, parseRedirects, PREFERS_HTML, REDIRECT_STATUS, SECURITY_HEADERS } from './lib/http-rules.mjs'
+import { listFiles } from './lib/export-files.mjs'
 
-process.env.NODE_ENV = 'production'
-const { default: next } = await import('next')
+/** @typedef {import('node:http').IncomingMessage} Request */
+/** @typedef {import('node:http').ServerResponse} Response */
+/** @typedef {{ abs: string; etag: string; lastModified: string }} Variant */
+/** @typedef {Variant & { file: string; headers: Record<string, string>; encodings: Map<string, Variant> }} Entry */
+/** @typedef {{ root: string; files: Map<string, Entry>; redirects: Map<string, string>; notFound: Entry | undefined }} Site */
 
+const SITE_DIR = process.env.SITE_DIR?.trim() || fileURLToPath(new URL('out', import.meta.url))
 const port = readWholeNumber('PORT', 3000)
 const host = process.env.HOST?.trim() || undefined
 const shutdownTimeoutMs = readWholeNumber('SHUTDOWN_TIMEOUT_MS', 20_000)
+const workerCount = Math.max(1, readWholeNumber('WEB_CONCURRENCY', availableParallelism()))
+/** nginx measures the request line against its large_client_header_buffers (8 KB): the same limit here. */
+const MAX_TARGET_LENGTH = 8 * 1024
+/** Encodings out/ may hold a file in, by the suffix the finishing step gives them; preferred first. */
+const ENCODINGS = /** @type {const} */ ([
+  ['br', '.br'],
+  ['gzip', '.gz'],
+])
+/** Files of the export that are data for hosts, not pages: never served. */
+const HIDDEN_FILES = new Set(['/_headers', '/_redirects', NOT_FOUND_FILE])
 
+/**
+ * @param {string} name
+ * @param {number} fallback
+ */
 function readWholeNumber(name, fallback) {
   const raw = process.env[name]?.trim()
   if (!raw) return fallback
@@ -37,240 +61,285 @@ function readWholeNumber(name, fallback) {
   return value
 }
 
-const app = next({ dev: false, dir: fileURLToPath(new URL('.', import.meta.url)), hostname: host ?? 'localhost', port })
-await app.prepare()
-const handle = app.getRequestHandler()
-
-/** The policy sent with each HTML body, by its ETag, so a 304 or HEAD for that page can carry the same one. */
-const pagePolicies = new Map()
-const MAX_REMEMBERED_POLICIES = 1000
-
 /**
- * A response with no body to hash (HEAD, 304) gets the policy remembered for its ETag, or none: a cache that
- * revalidates updates its stored headers from a 304, so a policy without the page's hashes must never be sent.
+ * nginx's validators for a file, so both deployments send the same ones.
+ * @param {string} abs
+ * @returns {Variant}
  */
-function setRememberedPolicy(response) {
-  const remembered = pagePolicies.get(String(response.getHeader('ETag') ?? ''))
-  if (remembered) response.setHeader('Content-Security-Policy', remembered)
-  else response.removeHeader('Content-Security-Policy')
-}
-
-function rememberPolicy(etag, policy) {
-  if (typeof etag !== 'string') return
-  pagePolicies.delete(etag)
-  pagePolicies.set(etag, policy)
-  if (pagePolicies.size > MAX_REMEMBERED_POLICIES) pagePolicies.delete(pagePolicies.keys().next().value)
-}
-
-/** Compressed bodies by encoding and content hash: every page, feed and asset is immutable per build. */
-const compressedBodies = new Map()
-let compressedBytes = 0
-const MAX_COMPRESSED_BYTES = 64 * 1024 * 1024
-const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|[\w.+-]+\+(xml|json))|image\/svg\+xml)/i
-const MIN_COMPRESSED_LENGTH = 1024
-
-/** "br" or "gzip" when the client accepts it (brotli first), else undefined. */
-function chooseEncoding(acceptEncoding) {
-  const accepted = new Map()
-  for (const part of String(acceptEncoding ?? '').split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';')
-    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean)
-    if (name) accepted.set(name.trim(), q === undefined ? 1 : Number(q))
-  }
-  const accepts = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0
-  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : undefined
-}
-
-/** The body compressed with this encoding, computed once per distinct body and kept up to 64 MiB in all. */
-function compressBody(body, encoding) {
-  const key = `${encoding} ${createHash('sha256').update(body).digest('base64')}`
-  let compressed = compressedBodies.get(key)
-  if (compressed === undefined) {
-    compressed =
-      encoding === 'br'
-        ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-        : gzipSync(body, { level: 6 })
-    compressedBodies.set(key, compressed)
-    compressedBytes += compressed.length
-    for (const [oldKey, old] of compressedBodies) {
-      if (compressedBytes <= MAX_COMPRESSED_BYTES) break
-      compressedBodies.delete(oldKey)
-      compressedBytes -= old.length
-    }
-  } else {
-    compressedBodies.delete(key) // least recently used goes first
-    compressedBodies.set(key, compressed)
-  }
-  return compressed
+function readVariant(abs) {
+  const stats = statSync(abs)
+  return { abs, etag: `"${Math.floor(stats.mtimeMs / 1000).toString(16)}-${stats.size.toString(16)}"`, lastModified: stats.mtime.toUTCString() }
 }
 
 /**
- * Holds back a response's body until it is complete, when it is HTML (the policy lists the hashes of that
- * body's inline scripts) or worth compressing; then sends it whole, compressed if the client accepts it.
- * Everything the site serves is prerendered, so the same bodies come back again and again: each is
- * compressed once (compressBody), not once per request. Other responses pass straight through, with the
- * non-HTML policy set at the start; a response without a body gets setRememberedPolicy.
+ * The build out/ points to now, read once: every file with its headers and compressed variants, the redirects.
+ * @returns {Site}
  */
-function holdBody(req, res) {
-  const original = { write: res.write, end: res.end, flushHeaders: res.flushHeaders, writeHead: res.writeHead }
-  const encoding = req.method === 'GET' ? chooseEncoding(req.headers['accept-encoding']) : undefined
-  /** @type {Buffer[] | null} */
-  let held = null
-  let ended = false
-  const contentType = () => String(res.getHeader('Content-Type') ?? '')
-  const isHtml = () => /^text\/html\b/i.test(contentType())
-  const holds = () => {
-    if (held === null && !ended && !res.headersSent && (isHtml() || COMPRESSIBLE.test(contentType()))) held = []
-    return held !== null && !ended
+export function loadSite(dir = SITE_DIR) {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: run npm run build first.`)
+  const root = realpathSync(dir) // a later swap of out/ leaves this build where it is
+  const names = new Set(listFiles(root).map((name) => `/${name}`))
+  /** @type {Map<string, Entry>} */
+  const files = new Map()
+  for (const file of names) {
+    if (ENCODINGS.some(([, suffix]) => file.endsWith(suffix) && names.has(file.slice(0, -suffix.length)))) continue
+    const encodings = new Map()
+    for (const [encoding, suffix] of ENCODINGS) if (names.has(file + suffix)) encodings.set(encoding, readVariant(root + file + suffix))
+    files.set(file, { file, ...readVariant(root + file), headers: getFileHeaders(file), encodings })
   }
-  const toBuffer = (chunk, chunkEncoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof chunkEncoding === 'string' ? chunkEncoding : 'utf8'))
-
-  res.flushHeaders = function flushHeaders() {
-    if (!holds()) original.flushHeaders.call(this)
-  }
-  res.writeHead = function writeHead(status, ...rest) {
-    const headers = rest.find((arg) => typeof arg === 'object' && arg !== null && !Array.isArray(arg))
-    if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value)
-    this.statusCode = status
-    if (typeof rest[0] === 'string') this.statusMessage = rest[0]
-    if (holds()) return this
-    return original.writeHead.call(this, status)
-  }
-  res.write = function write(chunk, chunkEncoding, callback) {
-    if (!holds()) return original.write.call(this, chunk, chunkEncoding, callback)
-    if (chunk != null && chunk.length > 0) held.push(toBuffer(chunk, chunkEncoding))
-    const done = typeof chunkEncoding === 'function' ? chunkEncoding : callback
-    if (done) process.nextTick(done)
-    return true
-  }
-  res.end = function end(chunk, chunkEncoding, callback) {
-    if (typeof chunk === 'function') [chunk, callback] = [undefined, chunk]
-    if (typeof chunkEncoding === 'function') [chunkEncoding, callback] = [undefined, chunkEncoding]
-    const holding = holds()
-    ended = true
-    if (!holding) {
-      if (!this.headersSent && this.statusCode === 304) setRememberedPolicy(this)
-      return original.end.call(this, chunk, chunkEncoding, callback)
-    }
-    if (chunk != null && chunk.length > 0) held.push(toBuffer(chunk, chunkEncoding))
-    let body = Buffer.concat(held)
-    if (isHtml()) {
-      if (body.length > 0) {
-        // Next's ETag is a hash of the body, so a page sent before under this ETag has the same scripts: reuse
-        // its policy rather than hash them again (a tenth of the CPU time of serving a post page).
-        const etag = this.getHeader('ETag')
-        const policy = (typeof etag === 'string' && pagePolicies.get(etag)) || buildPageCspFor(body.toString('utf8'))
-        this.setHeader('Content-Security-Policy', policy)
-        rememberPolicy(etag, policy)
-      } else {
-        setRememberedPolicy(this)
-      }
-    }
-    if (req.method !== 'HEAD' && this.statusCode !== 304 && this.statusCode !== 204) {
-      const vary = String(this.getHeader('Vary') ?? '')
-      if (!/\baccept-encoding\b/i.test(vary)) this.setHeader('Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
-      const compressible =
-        body.length >= MIN_COMPRESSED_LENGTH && !this.hasHeader('Content-Encoding') && !/no-transform/i.test(String(this.getHeader('Cache-Control') ?? ''))
-      if (encoding && compressible && (this.statusCode === 200 || this.statusCode === 404)) {
-        body = compressBody(body, encoding)
-        this.setHeader('Content-Encoding', encoding)
-      }
-      this.setHeader('Content-Length', body.length)
-    }
-    return original.end.call(this, body, callback)
-  }
+  const redirectsFile = join(root, '_redirects')
+  const redirects = parseRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : '')
+  return { root, files, redirects, notFound: files.get(NOT_FOUND_FILE) }
 }
 
-function onRequest(request, response) {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value)
-  response.setHeader('Content-Security-Policy', getNonHtmlCsp(request.url?.split('?')[0] ?? '/'))
-  if (shuttingDown) response.setHeader('Connection', 'close')
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    // Nothing here accepts a body: answer at once and drop the connection rather than read an upload.
-    sendPlain(response, 405, 'this site only serves GET and HEAD.', { Allow: 'GET, HEAD', Connection: 'close' })
-    return
-  }
-  if (!isDecodable(request.url ?? '/')) {
-    // Next answers a path with malformed percent-encoding (/tags/%ff/) with a 500 from decodeURIComponent.
-    sendPlain(response, 400, 'the path is not valid percent-encoded UTF-8.')
-    return
-  }
-  holdBody(request, response)
-  handle(request, response).catch((error) => {
-    console.error(`${request.method} ${request.url}: the request handler failed:`, error)
-    if (!response.headersSent) {
-      response.statusCode = 500
-      response.end()
-    } else {
-      response.destroy(error)
-    }
-  })
+/**
+ * The file a decoded path serves: "/tags/go/" is /tags/go/index.html.
+ * @param {Site} site
+ * @param {string} path
+ */
+function findEntry(site, path) {
+  const file = path.endsWith('/') ? `${path}index.html` : path
+  return HIDDEN_FILES.has(file) ? undefined : site.files.get(file)
 }
 
-/** Whether a request target's path decodes as UTF-8 (the query is Next's to parse). */
-function isDecodable(target) {
-  try {
-    decodeURIComponent(target.split('?', 1)[0] ?? '')
-    return true
-  } catch {
-    return false
-  }
+/**
+ * A path nginx refuses before it looks for a file: dot segments, NUL, and encoded slashes or backslashes.
+ * @param {string} raw the path as sent
+ * @param {string} decoded
+ */
+function isRefusedPath(raw, decoded) {
+  return /%(2f|5c)/i.test(raw) || decoded.includes('\0') || decoded.split('/').some((segment) => segment === '..' || segment === '.')
 }
 
+/**
+ * @param {Response} response
+ * @param {Record<string, string>} headers
+ */
+function setHeaders(response, headers) {
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value)
+}
+
+/**
+ * @param {Response} response
+ * @param {number} status
+ * @param {string} reason
+ * @param {Record<string, string>} [headers]
+ */
 function sendPlain(response, status, reason, headers = {}) {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers })
+  setHeaders(response, { ...getStatusHeaders(status), 'Content-Type': 'text/plain; charset=utf-8', ...headers })
+  response.statusCode = status
   response.end(`${STATUS_CODES[status]}: ${reason}\n`)
 }
 
-const server = createServer(onRequest)
-// A request must arrive whole within these, so a client that trickles its headers cannot hold a socket open.
-server.headersTimeout = 20_000
-server.requestTimeout = 30_000
-// Idle keep-alive connections stay open longer than a load balancer's or CDN's (60 s at most, usually), so
-// that the proxy, not this server, closes them: otherwise it can send a request on a connection this server
-// is closing at that moment, and the client sees a reset.
-server.keepAliveTimeout = readWholeNumber('KEEP_ALIVE_TIMEOUT_MS', 65_000)
-
-/** Node's own answers to requests it cannot parse (bad request line, headers too large), with our headers. */
-server.on('clientError', (error, socket) => {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
-    socket.destroy()
-    return
+/**
+ * Sends a file of the export (or the 404 page, with `status` 404) through `send`, in the encoding the client
+ * prefers among those the build wrote.
+ * @param {Request} request
+ * @param {Response} response
+ * @param {Entry} entry
+ * @param {number} [status]
+ */
+function sendEntry(request, response, entry, status = 200) {
+  const available = [...entry.encodings.keys()]
+  const encoding = available.length > 0 ? new Negotiator(request).encoding([...available, 'identity']) : undefined
+  const variant = (encoding && entry.encodings.get(encoding)) || entry
+  setHeaders(response, entry.headers)
+  response.setHeader('Content-Type', getContentType(entry.file, { prefersHtml: PREFERS_HTML.test(request.headers.accept ?? '') }))
+  if (variant !== entry) response.setHeader('Content-Encoding', /** @type {string} */ (encoding))
+  if (status === 200) {
+    response.setHeader('ETag', variant.etag)
+    response.setHeader('Last-Modified', variant.lastModified)
+  } else {
+    response.setHeader('Cache-Control', getStatusHeaders(status)['Cache-Control'] ?? 'no-store')
+    response.statusCode = status
   }
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
-  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': NON_HTML_CSP, 'Content-Length': '0', Connection: 'close' }
-  const head = Object.entries(headers)
-    .map(([name, value]) => `${name}: ${value}\r\n`)
-    .join('')
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n`)
-})
-
-let shuttingDown = false
-
-function shutDown(signal) {
-  if (shuttingDown) return
-  shuttingDown = true
-  console.log(`${signal}: closing; finishing the requests in flight (at most ${shutdownTimeoutMs} ms)`)
-  const sweep = setInterval(() => server.closeIdleConnections(), 100)
-  const deadline = setTimeout(() => {
-    console.error(`Shutdown: clients still connected after ${shutdownTimeoutMs} ms; closing their connections.`)
-    server.closeAllConnections()
-  }, shutdownTimeoutMs)
-  server.close(async (error) => {
-    clearInterval(sweep)
-    clearTimeout(deadline)
-    if (error) console.error('Shutdown: closing the server failed:', error)
-    await app.close().catch((closeError) => console.error('Shutdown: closing Next failed:', closeError))
-    console.log('Shutdown complete.')
-    process.exit(0)
-  })
+  send(request, variant.abs, { etag: false, lastModified: false, cacheControl: false, dotfiles: 'allow', index: false })
+    .on('error', (/** @type {Error & { status?: number }} */ error) => {
+      // The file went away under us (a build pruned it): never a 500 for a reader; the next request sees the new build.
+      console.error(`${request.method} ${request.url}: sending ${variant.abs} failed: ${error.message}`)
+      if (!response.headersSent) sendPlain(response, 503, 'the site is being replaced; try again.', { 'Retry-After': '1' })
+      else response.destroy(error)
+    })
+    .pipe(response)
 }
-process.on('SIGTERM', () => shutDown('SIGTERM'))
-process.on('SIGINT', () => shutDown('SIGINT'))
 
-server.listen(port, host, () => {
-  const address = server.address()
-  const where =
-    typeof address === 'object' && address ? `${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}` : String(address)
-  console.log(`Serving the production build on http://${where}`)
-})
+/**
+ * @param {() => Site} getSite
+ * @param {() => boolean} isShuttingDown
+ */
+function createRequestHandler(getSite, isShuttingDown) {
+  return (/** @type {Request} */ request, /** @type {Response} */ response) => {
+    setHeaders(response, SECURITY_HEADERS)
+    if (isShuttingDown()) response.setHeader('Connection', 'close')
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      // Nothing here accepts a body: answer at once and drop the connection rather than read an upload.
+      sendPlain(response, 405, 'this site only serves GET and HEAD.', { Allow: 'GET, HEAD', Connection: 'close' })
+      return
+    }
+    const target = request.url ?? '/'
+    if (target.length > MAX_TARGET_LENGTH) {
+      sendPlain(response, 414, 'the address is longer than 8 KB.')
+      return
+    }
+    const [rawPath = '/', query] = target.split(/\?(.*)/s)
+    let path
+    try {
+      path = decodeURIComponent(rawPath)
+    } catch {
+      sendPlain(response, 400, 'the path is not valid percent-encoded UTF-8.')
+      return
+    }
+    if (!path.startsWith('/') || isRefusedPath(rawPath, path)) {
+      sendPlain(response, 400, 'the path has a dot segment, an encoded slash or a NUL.')
+      return
+    }
+    const site = getSite()
+    const redirect = site.redirects.get(path)
+    if (redirect) {
+      setHeaders(response, { ...getStatusHeaders(REDIRECT_STATUS), Location: redirect })
+      response.statusCode = REDIRECT_STATUS
+      response.end()
+      return
+    }
+    const entry = findEntry(site, path)
+    if (entry) {
+      sendEntry(request, response, entry)
+      return
+    }
+    if (!path.endsWith('/') && findEntry(site, `${path}/`)) {
+      // A folder asked for without its slash: nginx's answer, with the query kept.
+      setHeaders(response, { ...getStatusHeaders(REDIRECT_STATUS), Location: `${encodeURI(path)}/${query === undefined ? '' : `?${query}`}` })
+      response.statusCode = REDIRECT_STATUS
+      response.end()
+      return
+    }
+    if (site.notFound) sendEntry(request, response, site.notFound, 404)
+    else sendPlain(response, 404, 'there is nothing at this address.')
+  }
+}
+
+/** One worker: an HTTP server over the current build. */
+function runWorker() {
+  let site = loadSite()
+  let shuttingDown = false
+  const server = createServer(
+    createRequestHandler(
+      () => site,
+      () => shuttingDown,
+    ),
+  )
+  // A request must arrive whole within these, so a client that trickles its headers cannot hold a socket open.
+  server.headersTimeout = 20_000
+  server.requestTimeout = 30_000
+  // Idle keep-alive connections stay open longer than a load balancer's or CDN's (60 s at most, usually), so
+  // that the proxy, not this server, closes them.
+  server.keepAliveTimeout = readWholeNumber('KEEP_ALIVE_TIMEOUT_MS', 65_000)
+
+  /** Node's own answers to requests it cannot parse (bad request line, headers too large), with our headers. */
+  server.on('clientError', (/** @type {NodeJS.ErrnoException} */ error, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy()
+      return
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+    const headers = { ...getStatusHeaders(status), 'Content-Length': '0', Connection: 'close' }
+    const head = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('')
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n`)
+  })
+
+  const reload = () => {
+    try {
+      site = loadSite()
+      console.log(`Worker ${process.pid}: serving ${site.root}`)
+    } catch (error) {
+      console.error(`Worker ${process.pid}: kept the previous build; the new one cannot be read: ${error instanceof Error ? error.message : error}`)
+    }
+  }
+
+  const shutDown = () => {
+    if (shuttingDown) return
+    shuttingDown = true
+    const sweep = setInterval(() => server.closeIdleConnections(), 100)
+    const deadline = setTimeout(() => {
+      console.error(`Shutdown: clients still connected after ${shutdownTimeoutMs} ms; closing their connections.`)
+      server.closeAllConnections()
+    }, shutdownTimeoutMs)
+    server.close(() => {
+      clearInterval(sweep)
+      clearTimeout(deadline)
+      process.exit(0)
+    })
+    process.send?.({ type: 'closed' })
+  }
+
+  process.on('message', (/** @type {{ type?: string }} */ message) => {
+    if (message?.type === 'reload') reload()
+    if (message?.type === 'shutdown') shutDown()
+  })
+  // The primary coordinates: a signal sent to the whole process group must not stop a worker on its own.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => {})
+  server.listen(port, host)
+}
+
+/** The primary: forks the workers, replaces one that dies, relays SIGHUP, and coordinates shutdown. */
+function runPrimary() {
+  const site = loadSite() // fails at once, with the fix, when there is no build
+  /** @type {string | undefined} */
+  let shuttingDown
+  let announced = false
+  const closed = new Set()
+
+  const fork = () => {
+    const worker = cluster.fork()
+    worker.on('listening', (/** @type {{ address: string | null; port: number }} */ address) => {
+      if (announced) return
+      announced = true
+      const where = `${address.address?.includes(':') ? `[${address.address}]` : (address.address ?? host ?? '0.0.0.0')}:${address.port}`
+      console.log(`Serving the production build (${site.root}) on http://${where} with ${workerCount} worker${workerCount === 1 ? '' : 's'}`)
+    })
+  }
+  for (let index = 0; index < workerCount; index++) fork()
+
+  cluster.on('message', (worker, /** @type {{ type?: string }} */ message) => {
+    if (message?.type !== 'closed') return
+    closed.add(worker.id)
+    if (closed.size === Object.keys(cluster.workers ?? {}).length) {
+      console.log(`${shuttingDown}: closing; finishing the requests in flight (at most ${shutdownTimeoutMs} ms)`)
+    }
+  })
+  cluster.on('exit', (worker, code, signal) => {
+    if (shuttingDown) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        console.log('Shutdown complete.')
+        process.exit(0)
+      }
+      return
+    }
+    console.error(`Worker ${worker.process.pid} ended (${signal ?? `exit ${code}`}); starting another.`)
+    fork()
+  })
+
+  process.on('SIGHUP', () => {
+    console.log('SIGHUP: every worker picks up the build out/ points to now.')
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.send({ type: 'reload' })
+  })
+  const shutDown = (/** @type {string} */ signal) => {
+    if (shuttingDown) return
+    shuttingDown = signal
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.send({ type: 'shutdown' })
+  }
+  process.on('SIGTERM', shutDown)
+  process.on('SIGINT', shutDown)
+}
+
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    if (cluster.isPrimary) runPrimary()
+    else runWorker()
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error))
+    process.exit(1)
+  }
+}

@@ -1,11 +1,10 @@
-import type { Metadata } from 'next'
-import Link from 'next/link'
+import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
-import { buildAlternates } from '@/lib/metadata'
+import { buildAlternates, SITE_OG_IMAGE } from '@/lib/metadata'
+import { OUR_SCRIPT_ATTRIBUTE, SPECULATION_RULES, THEME_SCRIPT } from '@/lib/inline-scripts.mjs'
 import { site } from '@/lib/site'
-import { THEME_INIT_SCRIPT } from '@/lib/theme'
+import { THEME_COLOURS } from '@/lib/theme-colours'
 import { feedPath } from '@/lib/urls'
-import { ThemeToggle } from './_components/theme-toggle'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -13,42 +12,56 @@ export const metadata: Metadata = {
   title: { default: site.title, template: `%s · ${site.title}` },
   description: site.description,
   alternates: buildAlternates('/'),
-  openGraph: { siteName: site.title, type: 'website', locale: 'en_US' },
-  twitter: { card: 'summary_large_image' },
+  openGraph: { siteName: site.title, type: 'website', locale: 'en_US', images: [SITE_OG_IMAGE] },
+  twitter: { card: 'summary_large_image', images: [SITE_OG_IMAGE.url] },
+  manifest: '/manifest.webmanifest',
 }
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: THEME_COLOURS.light },
+    { media: '(prefers-color-scheme: dark)', color: THEME_COLOURS.dark },
+  ],
+}
+
+/** Marks a script as ours, so the build's finishing step keeps it (scripts/finish-build.mjs). */
+const ours = { [OUR_SCRIPT_ATTRIBUTE]: '' }
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    // The theme script sets data-theme before React hydrates, hence suppressHydrationWarning on <html> only.
-    <html lang="en" suppressHydrationWarning>
+    <html lang="en">
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+        <script {...ours} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script type="speculationrules" dangerouslySetInnerHTML={{ __html: SPECULATION_RULES }} />
       </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
         <header className="site-header">
-          <Link href="/" className="site-title">
+          <a href="/" className="site-title">
             {site.title}
-          </Link>
+          </a>
           <nav aria-label="Site">
             <ul>
               <li>
-                <Link href="/posts/">Archive</Link>
+                <a href="/posts/">Archive</a>
               </li>
               <li>
-                <Link href="/tags/">Tags</Link>
+                <a href="/tags/">Tags</a>
               </li>
               <li>
-                <Link href="/search/">Search</Link>
+                <a href="/search/">Search</a>
               </li>
               <li>
                 <a href={feedPath('/', 'rss')}>RSS</a>
               </li>
             </ul>
           </nav>
-          <ThemeToggle />
+          {/* Shown and wired by THEME_SCRIPT: without JavaScript there is no toggle, and the system's theme applies. */}
+          <button type="button" className="theme-toggle" hidden>
+            Theme
+          </button>
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 
 export default function NotFound() {
   return (
@@ -9,13 +8,13 @@ export default function NotFound() {
       <p>There is nothing at this address. It may have moved, or the link may be mistyped.</p>
       <ul>
         <li>
-          <Link href="/">The newest posts</Link>
+          <a href="/">The newest posts</a>
         </li>
         <li>
-          <Link href="/posts/">Every post, by date</Link>
+          <a href="/posts/">Every post, by date</a>
         </li>
         <li>
-          <Link href="/tags/">Every tag</Link>
+          <a href="/tags/">Every tag</a>
         </li>
       </ul>
     </>

@@ -17,3 +17,11 @@ export function buildAlternates(canonicalPath: string, feeds: { folder: string; 
     },
   }
 }
+
+/** The share card of the home page and of the listings without one of their own (app/og.png/route.tsx). */
+export const SITE_OG_IMAGE = {
+  url: '/og.png',
+  width: 1200,
+  height: 630,
+  alt: `${site.title}: an engineering blog about distributed systems and financial technology`,
+} as const

@@ -8,6 +8,9 @@ import { formatPostDate } from './dates'
 import { escapeHtml } from './feed'
 import { getPosts } from './posts'
 
+/** pagefind's prebuilt search interfaces (pagefind-ui.js, pagefind-component-ui.css, …) and its highlighter. */
+const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/
+
 let indexFiles: Promise<Map<string, Uint8Array>> | undefined
 
 async function buildIndexFiles(): Promise<Map<string, Uint8Array>> {
@@ -28,7 +31,8 @@ async function buildIndexFiles(): Promise<Map<string, Uint8Array>> {
   const { files, errors: indexErrors } = await index.getFiles()
   if (indexErrors.length > 0) throw new Error(`Search index: ${indexErrors.join('; ')}`)
   await index.deleteIndex()
-  return new Map(files.map((file) => [file.path, file.content]))
+  // Our search page (public/search.js) uses pagefind's JavaScript API: its UI bundles would be dead weight.
+  return new Map(files.filter((file) => !UNUSED_FILES.test(file.path)).map((file) => [file.path, file.content]))
 }
 
 /** Every file of the pagefind bundle by its path under /pagefind/; built once per process. */

@@ -2,7 +2,8 @@
 /**
  * Serves the static export (out/, or ROOT) with Debian's nginx, in the foreground, on 127.0.0.1:PORT, with
  * deploy/nginx.conf rendered into a temporary folder that also holds nginx's pid file and temp paths.
- * Playwright's webServer runs it after `npm run export`; SIGTERM or SIGINT stops nginx and removes the folder.
+ * Playwright's webServer runs it after `npm run build`; SIGTERM or SIGINT stops nginx and removes the folder.
+ * Brotli files are sent when nginx has the brotli_static module (Debian: libnginx-mod-http-brotli-static).
  *
  *   PORT=5051 node scripts/serve-static.mjs
  *   ROOT=/tmp/some-export PORT=5053 node scripts/serve-static.mjs
@@ -21,14 +22,17 @@ if (!MIME_TYPES) {
   throw new Error("nginx's mime.types was not found in /etc/nginx; install nginx (Debian: apt-get install -y nginx, as .ci/run does).")
 }
 
+const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'
+const brotli = existsSync(BROTLI_MODULE)
+
 const folder = mkdtempSync(join(tmpdir(), 'blog-nginx-'))
-renderNginx({ root, listen: `127.0.0.1:${port}`, dest: folder })
+renderNginx({ root, listen: `127.0.0.1:${port}`, dest: folder, brotli })
 
 // Run as root (CI), nginx's workers would switch to "nobody", who cannot write this private folder.
 const asRoot = process.getuid?.() === 0
 writeFileSync(
   join(folder, 'nginx.conf'),
-  `${asRoot ? 'user root;\n' : ''}worker_processes 1;
+  `${asRoot ? 'user root;\n' : ''}${brotli ? `load_module ${BROTLI_MODULE};\n` : ''}worker_processes 1;
 pid ${folder}/nginx.pid;
 error_log stderr warn;
 events { worker_connections 1024; }
@@ -52,7 +56,7 @@ const nginx = spawn(NGINX, ['-p', folder, '-c', join(folder, 'nginx.conf'), '-e'
 console.log(`nginx serving ${root} on http://127.0.0.1:${port} (configuration in ${folder})`)
 
 const cleanUp = () => rmSync(folder, { recursive: true, force: true })
-nginx.on('error', (error) => {
+nginx.on('error', (/** @type {Error} */ error) => {
   cleanUp()
   console.error(`Could not start ${NGINX}: ${error.message}; install nginx (Debian: apt-get install -y nginx).`)
   process.exit(1)

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { formatMonthName } from '@/lib/dates'
 import type { Month } from '@/lib/posts'
 import { monthPath } from '@/lib/urls'
@@ -10,14 +9,14 @@ export function MonthGroups({ months, headingLevel }: { months: readonly Month[]
   return months.map(({ year, month, posts }) => (
     <section key={`${year}-${month}`} className="month-group" aria-labelledby={`m-${year}-${month}`}>
       <Heading id={`m-${year}-${month}`}>
-        <Link href={monthPath(year, month)}>
+        <a href={monthPath(year, month)}>
           {formatMonthName(month)} {year}
-        </Link>
+        </a>
       </Heading>
       <ul className="compact-list">
         {posts.map((post) => (
           <li key={post._id}>
-            <PostDate date={post.date} /> <Link href={post.url}>{post.title}</Link>
+            <PostDate date={post.date} /> <a href={post.url}>{post.title}</a>
           </li>
         ))}
       </ul>

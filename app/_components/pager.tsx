@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { listingPagePath } from '@/lib/urls'
 
 /** Newer/older links between the pages of a listing at `basePath` ("/", "/tags/go/"); hrefs are worked out on the server. */
@@ -7,9 +6,9 @@ export function Pager({ basePath, page, pageCount }: { basePath: string; page: n
   return (
     <nav className="pager" aria-label="Pages">
       {page > 1 ? (
-        <Link href={listingPagePath(basePath, page - 1)} rel="prev">
+        <a href={listingPagePath(basePath, page - 1)} rel="prev">
           ← Newer posts
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -17,9 +16,9 @@ export function Pager({ basePath, page, pageCount }: { basePath: string; page: n
         Page {page} of {pageCount}
       </span>
       {page < pageCount ? (
-        <Link href={listingPagePath(basePath, page + 1)} rel="next">
+        <a href={listingPagePath(basePath, page + 1)} rel="next">
           Older posts →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import type { Post } from '@/lib/posts'
 import { isShownAsDraft } from '@/lib/posts'
 import { PostDate } from './post-date'
@@ -13,7 +12,7 @@ export function PostList({ posts, headingLevel = 2 }: { posts: readonly Post[]; 
         <li key={post._id}>
           <article className="post-summary">
             <Heading>
-              <Link href={post.url}>{post.title}</Link>
+              <a href={post.url}>{post.title}</a>
               {isShownAsDraft(post) && <span className="draft-mark"> (draft)</span>}
             </Heading>
             <p className="post-meta">

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { formatTagTitle, tagPath } from '@/lib/urls'
 
 /** Links to the pages of these tags. */
@@ -8,9 +7,9 @@ export function TagList({ slugs, label = 'Tags' }: { slugs: readonly string[]; l
     <ul className="tag-list" aria-label={label}>
       {slugs.map((slug) => (
         <li key={slug}>
-          <Link href={tagPath(slug)} rel="tag">
+          <a href={tagPath(slug)} rel="tag">
             #{formatTagTitle(slug)}
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { MonthGroups } from '@/app/_components/date-groups'
 import { buildAlternates } from '@/lib/metadata'
 import { getArchive, getPosts } from '@/lib/posts'
@@ -22,7 +21,7 @@ export default function ArchivePage() {
       {getArchive().map(({ year, months }) => (
         <section key={year} className="year-group" aria-labelledby={`y-${year}`}>
           <h2 id={`y-${year}`}>
-            <Link href={yearPath(year)}>{year}</Link>
+            <a href={yearPath(year)}>{year}</a>
           </h2>
           <MonthGroups months={months} headingLevel={3} />
         </section>

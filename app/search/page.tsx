@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
-import { SearchBox } from '@/app/_components/search-box'
 import { buildAlternates } from '@/lib/metadata'
+import { OUR_SCRIPT_ATTRIBUTE } from '@/lib/inline-scripts.mjs'
 import { site } from '@/lib/site'
 
 export const metadata: Metadata = {
@@ -16,16 +15,14 @@ export default function SearchPage() {
       <header className="page-header">
         <h1>Search</h1>
       </header>
-      {/* pagefind's engine is WebAssembly: this attribute tells server.mjs and nginx to allow it on this page only. */}
-      <div data-needs-wasm="pagefind" hidden />
-      <SearchBox
-        fallback={
-          <p>
-            Search runs in your browser and needs JavaScript. Without it, browse <Link href="/tags/">every tag</Link> or{' '}
-            <Link href="/posts/">every post by date</Link>.
-          </p>
-        }
-      />
+      {/* public/search.js replaces this with the search form; its policy (lib/http-rules.mjs) lets pagefind run WebAssembly. */}
+      <div id="search" className="search">
+        <p>
+          Search runs in your browser and needs JavaScript. Without it, browse <a href="/tags/">every tag</a> or{' '}
+          <a href="/posts/">every post by date</a>.
+        </p>
+      </div>
+      <script src="/search.js" defer {...{ [OUR_SCRIPT_ATTRIBUTE]: '' }} />
     </>
   )
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { buildAlternates } from '@/lib/metadata'
 import { getTags } from '@/lib/posts'
 import { site } from '@/lib/site'
@@ -20,7 +19,7 @@ export default function TagsPage() {
       <ul className="tag-index">
         {getTags().map((tag) => (
           <li key={tag.slug}>
-            <Link href={tagPath(tag.slug)}>{tag.title}</Link>{' '}
+            <a href={tagPath(tag.slug)}>{tag.title}</a>{' '}
             <span className="count">
               ({tag.posts.length} post{tag.posts.length === 1 ? '' : 's'})
             </span>

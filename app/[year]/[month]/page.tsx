@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostList } from '@/app/_components/post-list'
 import { formatMonthName } from '@/lib/dates'
@@ -36,7 +35,7 @@ export default async function MonthPage({ params }: Props) {
           Posts from {formatMonthName(month)} {year}
         </h1>
         <p className="lede">
-          <Link href={yearPath(year)}>All of {year}</Link>
+          <a href={yearPath(year)}>All of {year}</a>
         </p>
       </header>
       <PostList posts={posts} />

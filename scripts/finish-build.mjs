@@ -1,0 +1,340 @@
+#!/usr/bin/env node
+/**
+ * The build's finishing step: `next build` has written the static export to .next-export/; this makes it
+ * the production artifact and swaps it in as out/.
+ *
+ * 1. Pages lose the framework. No page needs JavaScript, yet Next puts its client runtime, the page's React
+ *    Server Components payload (self.__next_f.push(...), the page again as escaped JSON) and their preloads
+ *    in every page. Each page is parsed (rehype) and keeps, by allowlist, only JSON-LD, speculation rules
+ *    and the scripts marked as ours (lib/inline-scripts.mjs); the RSC payload files and the framework's
+ *    JavaScript are deleted. Anything else that would run fails the build.
+ * 2. Alias pages: each old URL in _redirects also gets a page that refreshes to the new one, for static
+ *    hosts that cannot redirect (both our servers and the _redirects-reading hosts answer a 301 first).
+ * 3. Every local reference of every page (links, stylesheets, images, scripts) must resolve to a file.
+ * 4. _headers from lib/http-rules.mjs, and a .br and .gz beside each compressible file.
+ * 5. The new site is written beside the old one (.builds/<id>/) and out/ (a symbolic link) is swapped to it
+ *    with one rename, so a running server never sees a half-written site. The previous build is kept for
+ *    the requests still reading it; older ones are removed.
+ *
+ *   node scripts/finish-build.mjs            (npm run build runs it after next build)
+ */
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
+import rehypeParse from 'rehype-parse'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+import { listFiles } from '../lib/export-files.mjs'
+import { COMPRESSIBLE_EXTENSIONS, parseRedirects, renderHeadersFile } from '../lib/http-rules.mjs'
+import { INLINE_SCRIPTS, OUR_SCRIPT_ATTRIBUTE } from '../lib/inline-scripts.mjs'
+import { NEXT_EXPORT_DIR } from '../next.config.mjs'
+
+/** @typedef {import('hast').Root} Root */
+/** @typedef {import('hast').Element} Element */
+/** @typedef {import('hast').RootContent} Node */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Script types that never execute, or that are ours by definition (their text must still be one of ours). */
+const DATA_SCRIPT_TYPES = new Set(['application/ld+json'])
+const SPECULATION_RULES_TYPE = 'speculationrules'
+
+const parser = unified().use(rehypeParse)
+const serializer = unified().use(rehypeStringify, { collapseEmptyAttributes: true, characterReferences: { useNamedReferences: true } })
+
+/**
+ * @param {Element} element
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+function attribute(element, name) {
+  const value = element.properties?.[name]
+  if (value === undefined || value === null || value === false) return undefined
+  return Array.isArray(value) ? value.join(' ') : String(value)
+}
+
+/** @param {Element} element */
+function textOf(element) {
+  return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
+}
+
+/**
+ * Whether a <script> stays: JSON-LD, our speculation rules, or a script marked as ours (inline: one of
+ * INLINE_SCRIPTS exactly, so its hash is in the policy; external: a file of ours, never Next's).
+ * Throws for a script marked as ours that breaks those rules: a page must never ship a script the policy refuses.
+ * @param {Element} script
+ * @param {string} page
+ * @returns {boolean}
+ */
+export function isAllowedScript(script, page) {
+  const type = attribute(script, 'type')?.toLowerCase()
+  if (type && DATA_SCRIPT_TYPES.has(type)) return true
+  const src = attribute(script, 'src')
+  const text = textOf(script)
+  const ours = type === SPECULATION_RULES_TYPE || attribute(script, 'dataBlogScript') !== undefined
+  if (!ours) return false
+  if (src !== undefined) {
+    if (!src.startsWith('/') || src.startsWith('//') || src.startsWith('/_next/')) {
+      throw new Error(`${page}: the script ${src} is marked ${OUR_SCRIPT_ATTRIBUTE} but is not a file of ours under public/.`)
+    }
+    return true
+  }
+  if (!INLINE_SCRIPTS.includes(text)) {
+    throw new Error(
+      `${page}: an inline script marked as ours is not one of lib/inline-scripts.mjs's INLINE_SCRIPTS, so the Content-Security-Policy would block it; add it there: ${text.slice(0, 80)}`,
+    )
+  }
+  return true
+}
+
+/**
+ * A <link> that only exists for Next's client: script preloads and module preloads.
+ * @param {Element} link
+ */
+function isScriptPreload(link) {
+  const rel = attribute(link, 'rel')?.toLowerCase() ?? ''
+  if (/\bmodulepreload\b/.test(rel)) return true
+  return /\bpreload\b/.test(rel) && (attribute(link, 'as') === 'script' || /\.m?js(\?|$)/.test(attribute(link, 'href') ?? ''))
+}
+
+/**
+ * Whether a node is only React's hydration bookkeeping: comments (<!--$-->, <!-- -->) and the empty
+ * hidden <div> Next streams metadata into.
+ * @param {Node} node
+ * @returns {boolean}
+ */
+function isHydrationResidue(node) {
+  if (node.type === 'comment') return true
+  if (node.type !== 'element' || node.tagName !== 'div' || attribute(node, 'hidden') === undefined) return false
+  return node.children.every((child) => child.type === 'comment' || (child.type === 'text' && !child.value.trim()))
+}
+
+/**
+ * @param {Root | Element} parent
+ * @param {string} page
+ */
+function strip(parent, page) {
+  parent.children = /** @type {typeof parent.children} */ (
+    parent.children.filter((node) => {
+      if (isHydrationResidue(node)) return false
+      if (node.type !== 'element') return true
+      if (node.tagName === 'script') return isAllowedScript(node, page)
+      if (node.tagName === 'link' && isScriptPreload(node)) return false
+      strip(node, page)
+      return true
+    })
+  )
+}
+
+/**
+ * The page without Next's runtime, RSC payload, script preloads and hydration markers; everything a reader
+ * sees is unchanged. `page` names the file in error messages.
+ * @param {string} html
+ * @param {string} page
+ * @returns {string}
+ */
+export function leanHtml(html, page) {
+  const tree = /** @type {Root} */ (parser.parse(html))
+  strip(tree, page)
+  return serializer.stringify(tree)
+}
+
+/**
+ * Every site-local path a page refers to (href, src, srcset), without query or fragment.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function listLocalReferences(html) {
+  const tree = /** @type {Root} */ (parser.parse(html))
+  /** @type {string[]} */
+  const found = []
+  /** @param {Root | Element} parent */
+  const walk = (parent) => {
+    for (const node of parent.children) {
+      if (node.type !== 'element') continue
+      const urls = [attribute(node, 'href'), attribute(node, 'src'), ...(attribute(node, 'srcSet')?.split(',').map((part) => part.trim().split(/\s+/)[0]) ?? [])]
+      for (const url of urls) if (url?.startsWith('/') && !url.startsWith('//')) found.push(url.replace(/[?#].*$/, ''))
+      walk(node)
+    }
+  }
+  walk(tree)
+  return found
+}
+
+/**
+ * Whether the export deletes this file: the RSC payloads (.txt, robots.txt aside), Next's JavaScript and
+ * source maps, and the two copies of the 404 page that only error_page should show (404.html stays).
+ * @param {string} file
+ */
+export function isFrameworkFile(file) {
+  if (file.endsWith('.txt')) return file !== 'robots.txt'
+  if (file.startsWith('_next/') && /\.(m?js|map)$/.test(file)) return true
+  return file.startsWith('404/') || file.startsWith('_not-found/')
+}
+
+/** @param {string} text */
+const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+
+/**
+ * The page left at an old URL, as Hugo's alias pages are: a refresh to the new one and a canonical link.
+ * @param {string} to
+ */
+export function renderAliasPage(to) {
+  const target = escapeAttribute(to)
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${target}</title><link rel="canonical" href="${target}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}"></head><body><p>This page has moved to <a href="${target}">${target}</a>.</p></body></html>\n`
+}
+
+/**
+ * @param {string} site
+ * @param {Map<string, string>} redirects
+ */
+function writeAliasPages(site, redirects) {
+  for (const [from, to] of redirects) {
+    if (!from.endsWith('/')) continue // the same alias without its slash
+    const file = join(site, from, 'index.html')
+    if (existsSync(file)) throw new Error(`Alias ${from} would overwrite a page of the export (${file}); remove the alias.`)
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, renderAliasPage(to))
+  }
+}
+
+/**
+ * Paths the pages refer to that no file (and no redirect) answers; empty when the export is whole.
+ * @param {string} site
+ * @param {string[]} htmlFiles
+ * @param {Map<string, string>} redirects
+ * @returns {string[]}
+ */
+function findBrokenReferences(site, htmlFiles, redirects) {
+  const files = new Set(listFiles(site).map((file) => `/${file}`))
+  const problems = []
+  for (const page of htmlFiles) {
+    for (const raw of new Set(listLocalReferences(readFileSync(join(site, page), 'utf8')))) {
+      let path
+      try {
+        path = decodeURI(raw)
+      } catch {
+        problems.push(`${page}: ${raw} is not a valid URL`)
+        continue
+      }
+      if (files.has(path) || files.has(`${path.endsWith('/') ? path : `${path}/`}index.html`) || redirects.has(path)) continue
+      problems.push(`${page}: ${raw} is not in the export`)
+    }
+  }
+  return problems
+}
+
+const gzipAsync = promisify(gzip)
+const brotliAsync = promisify(brotliCompress)
+
+/**
+ * Writes file.br and file.gz beside each compressible file, where they are smaller: both servers send those
+ * as they are (nginx gzip_static and brotli_static), so nothing is compressed at request time.
+ * @param {string} site
+ * @param {string[]} files
+ */
+async function precompress(site, files) {
+  const compressible = files.filter((file) => COMPRESSIBLE_EXTENSIONS.includes(file.slice(file.lastIndexOf('.') + 1)))
+  let next = 0
+  const worker = async () => {
+    while (next < compressible.length) {
+      const file = join(site, /** @type {string} */ (compressible[next++]))
+      const body = readFileSync(file)
+      const [br, gz] = await Promise.all([
+        brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+        gzipAsync(body, { level: 9 }),
+      ])
+      if (br.length < body.length) writeFileSync(`${file}.br`, br)
+      if (gz.length < body.length) writeFileSync(`${file}.gz`, gz)
+    }
+  }
+  // zlib's async calls run on libuv's thread pool: a few at a time keep every core busy.
+  await Promise.all(Array.from({ length: 4 }, worker))
+}
+
+/**
+ * Points the link `out` at `target` with one rename, so readers of out/ see the old site or the new one,
+ * never a mix. An out/ left as a real folder (by an older build) is removed first.
+ * @param {string} out
+ * @param {string} target
+ * @returns {string | undefined} the build out/ pointed to before, if any
+ */
+export function swapLink(out, target) {
+  let previous
+  if (existsSync(out) || isLink(out)) {
+    if (isLink(out)) previous = resolve(dirname(out), readlinkSync(out))
+    else rmSync(out, { recursive: true, force: true })
+  }
+  const staged = `${out}.swap`
+  if (isLink(staged)) unlinkSync(staged)
+  symlinkSync(relative(dirname(out), target), staged, 'dir')
+  renameSync(staged, out)
+  return previous
+}
+
+/** @param {string} path */
+function isLink(path) {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Turns Next's export in `exportDir` into the production site and swaps it in at `out`.
+ * @param {{ exportDir: string; out: string; buildsDir: string; log?: (line: string) => void }} options
+ */
+export async function finishBuild({ exportDir, out, buildsDir, log = console.log }) {
+  if (!existsSync(join(exportDir, 'index.html'))) throw new Error(`${exportDir}/index.html is missing: run next build first (npm run build does both).`)
+  mkdirSync(buildsDir, { recursive: true })
+  const site = join(buildsDir, new Date().toISOString().replace(/[:.]/g, '-'))
+  renameSync(exportDir, site)
+
+  let removed = 0
+  for (const file of listFiles(site)) {
+    if (isFrameworkFile(file)) {
+      rmSync(join(site, file))
+      removed++
+    }
+  }
+  for (const folder of ['404', '_not-found']) rmSync(join(site, folder), { recursive: true, force: true })
+  removeEmptyFolders(site)
+
+  const pages = listFiles(site).filter((file) => file.endsWith('.html'))
+  for (const page of pages) writeFileSync(join(site, page), leanHtml(readFileSync(join(site, page), 'utf8'), page))
+
+  const redirectsFile = join(site, '_redirects')
+  const redirects = parseRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : '')
+  const broken = findBrokenReferences(site, pages, redirects)
+  if (broken.length > 0) throw new Error(`The export refers to files it does not have (${broken.length}):\n  ${broken.join('\n  ')}`)
+  writeAliasPages(site, redirects)
+  writeFileSync(join(site, '_headers'), renderHeadersFile())
+
+  await precompress(site, listFiles(site))
+  const previous = swapLink(out, site)
+  for (const name of readdirSync(buildsDir)) {
+    const build = join(buildsDir, name)
+    if (build !== site && build !== previous) rmSync(build, { recursive: true, force: true })
+  }
+  log(`Finished ${pages.length} pages: removed ${removed} framework files; ${basename(out)}/ is now ${relative(dirname(out), site)}`)
+}
+
+/** @param {string} folder */
+function removeEmptyFolders(folder) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) removeEmptyFolders(join(folder, entry.name))
+  }
+  if (readdirSync(folder).length === 0) rmSync(folder, { recursive: true })
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await finishBuild({ exportDir: join(ROOT, NEXT_EXPORT_DIR), out: join(ROOT, 'out'), buildsDir: join(ROOT, '.builds') })
+  } catch (error) {
+    console.error(`Finishing the build failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
+}
