@@ -3,7 +3,7 @@
  * temporary content folder, and `npm run new-post`.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -95,32 +95,5 @@ describe('npm run new-post', () => {
 
   it('asks for a title when given none', () => {
     expect(newPost(tmpdir()).status).toBe(2)
-  })
-})
-
-describe('alias pages in the static export', () => {
-  const writeAliasPages = (out: string) => spawnSync('node', [join(ROOT, 'scripts', 'write-alias-pages.mjs'), out], { encoding: 'utf8' })
-
-  it('writes a refresh page with a canonical link at each alias, as Hugo does', () => {
-    const out = mkdtempSync(join(tmpdir(), 'blog-out-'))
-    temporaryFolders.push(out)
-    writeFileSync(join(out, '_redirects'), '/old/path/ /2025/04/a-post/ 301\n/posts/a-post/ /2025/04/a-post/ 301\n')
-    const result = writeAliasPages(out)
-    expect(result.status).toBe(0)
-    const page = readFileSync(join(out, 'old', 'path', 'index.html'), 'utf8')
-    expect(page).toContain('<meta http-equiv="refresh" content="0; url=/2025/04/a-post/">')
-    expect(page).toContain('<link rel="canonical" href="/2025/04/a-post/">')
-    expect(page).toContain('<meta name="robots" content="noindex">')
-    expect(existsSync(join(out, 'posts', 'a-post', 'index.html'))).toBe(true)
-  })
-
-  it('refuses to overwrite a real page', () => {
-    const out = mkdtempSync(join(tmpdir(), 'blog-out-'))
-    temporaryFolders.push(out)
-    mkdirSync(join(out, 'tags'))
-    writeFileSync(join(out, 'tags', 'index.html'), 'the tags page')
-    writeFileSync(join(out, '_redirects'), '/tags/ /2025/04/a-post/ 301\n')
-    expect(writeAliasPages(out).status).not.toBe(0)
-    expect(readFileSync(join(out, 'tags', 'index.html'), 'utf8')).toBe('the tags page')
   })
 })

@@ -181,7 +181,7 @@ describe('checkContentFolder', () => {
 
   // Each row: the posts/ folder, and a problem line expected for `file` (after "<file>: "). Image rows
   // may also report that /images/x.png is not there; the row asserts the alt text problem among them.
-  it.each([
+  it.each<{ rule: string; posts: Record<string, string>; file: string; problem: RegExp }>([
     {
       rule: 'duplicate permalink (two files, same slug and month)',
       posts: {
