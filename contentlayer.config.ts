@@ -2,13 +2,17 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
+import rehypeKatex from 'rehype-katex'
 import rehypePrettyCode from 'rehype-pretty-code'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import { checkContentFolder } from './lib/content-check'
 import { formatContentProblems, readBuildClock } from './lib/content-rules'
+import { imageStats } from './lib/images'
 import { compactTokenColours } from './lib/mdx/compact-token-colours'
-import { renderMdxToHtml } from './lib/mdx/render-html'
+import { KATEX_OPTIONS } from './lib/mdx/math'
+import { renderPostOnce } from './lib/mdx/render-html'
 
 /** The folder holding posts/; tests point it at a temporary folder. */
 const contentDirPath = process.env.CONTENT_DIR || 'content'
@@ -27,6 +31,7 @@ if (contentCheck.problems.length > 0) {
 
 export const Post = defineDocumentType(() => ({
   name: 'Post',
+  // A post is content/posts/<slug>.mdx, or a bundle content/posts/<slug>/index.mdx with its images beside it.
   filePathPattern: 'posts/**/*.mdx',
   contentType: 'mdx',
   // lib/posts.ts validates these beyond presence and derives the slug, permalink and tag slugs.
@@ -45,8 +50,18 @@ export const Post = defineDocumentType(() => ({
   computedFields: {
     html: {
       type: 'string',
-      description: 'The body rendered once, at content build time; pages, feeds and search reuse it.',
-      resolve: (post) => renderMdxToHtml(post.body.code),
+      description: 'The body rendered once, at content build time, images processed and math as MathML; feeds and search use it, and pages without math.',
+      resolve: async (post) => (await render(post)).html,
+    },
+    mathHtml: {
+      type: 'string',
+      description: 'The page body of a post with math (KaTeX HTML beside the MathML, shown with KaTeX CSS); empty without math.',
+      resolve: async (post) => (await render(post)).mathHtml,
+    },
+    image: {
+      type: 'string',
+      description: 'Site-root URL of the processed first image (in its own format) for Open Graph and feeds; empty without images.',
+      resolve: async (post) => (await render(post)).image,
     },
     wordCount: {
       type: 'number',
@@ -55,6 +70,11 @@ export const Post = defineDocumentType(() => ({
   },
 }))
 
+/** Renders a post once for all its computed fields; relative images resolve against its file. */
+function render(post: { body: { code: string; raw: string }; _raw: { sourceFilePath: string } }) {
+  return renderPostOnce(post.body.code, post.body.raw, join(contentDirPath, post._raw.sourceFilePath))
+}
+
 /**
  * Written after every pass, once contentlayer has written all the posts. lib/content-source.ts imports it:
  * under `next dev` its change is what makes Next reload the content model and refresh the open page (the
@@ -62,6 +82,11 @@ export const Post = defineDocumentType(() => ({
  * server bundle stays the same from build to build.
  */
 function recordGeneration(): Promise<void> {
+  if (imageStats.images > 0) {
+    const { images, encoded, cached, milliseconds } = imageStats
+    console.log(`Images: ${images} processed (${encoded} variants encoded, ${cached} from the cache) in ${Math.round(milliseconds)} ms summed over images`)
+    Object.assign(imageStats, { images: 0, encoded: 0, cached: 0, milliseconds: 0 })
+  }
   const file = join(process.cwd(), '.contentlayer', 'generation.json')
   mkdirSync(join(process.cwd(), '.contentlayer'), { recursive: true })
   writeFileSync(file, `${JSON.stringify({ pass: isDev ? `dev ${Date.now()}` : 'build' })}\n`)
@@ -80,8 +105,9 @@ export default makeSource({
   disableImportAliasWarning: true,
   onSuccess: recordGeneration,
   mdx: {
-    remarkPlugins: [remarkGfm],
+    remarkPlugins: [remarkGfm, remarkMath],
     rehypePlugins: [
+      [rehypeKatex, KATEX_OPTIONS],
       rehypeSlug,
       [
         rehypeAutolinkHeadings,

@@ -3,13 +3,13 @@
  * problem at once, each naming the file, the field (or line) and the fix. contentlayer.config.ts
  * calls it when it loads, so `npm run build` stops here with one readable list.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { createProcessor } from '@mdx-js/mdx'
 import matter from 'gray-matter'
-import { visit } from 'unist-util-visit'
 import YAML from 'yaml'
-import { checkFrontmatter, findUrlConflicts, isUnpublishedAt, type UrlClaim } from './content-rules'
+import { checkFrontmatter, findUrlConflicts, isUnpublishedAt, slugFromFileName, type UrlClaim } from './content-rules'
+import { locateImage } from './images'
+import { listImageReferences, parseMdxBody } from './mdx/image-references'
 
 /** All .mdx files under `dir`, sorted so reports are stable. */
 function listMdxFiles(dir: string): string[] {
@@ -24,37 +24,39 @@ function listMdxFiles(dir: string): string[] {
     .sort()
 }
 
-type MdxNode = {
-  type: string
-  name?: string | null
-  alt?: string | null
-  url?: string
-  attributes?: { type: string; name?: string }[]
-  position?: { start: { line: number } }
-}
-
-/** MDX syntax errors and images without alt text in one post body; lines are the file's own. */
-function checkBody(body: string, firstBodyLine: number): string[] {
+/**
+ * MDX syntax errors and image problems in one post body: no alt text, a file that is not there, a path
+ * that cannot work. Lines are the file's own; `file` is the post's path, for images beside it.
+ */
+function checkBody(body: string, firstBodyLine: number, file: string): string[] {
   const problems: string[] = []
   let tree
   try {
-    tree = createProcessor().parse(body)
+    tree = parseMdxBody(body)
   } catch (error) {
     const place = (error as { place?: { line?: number; start?: { line?: number } } }).place
     const line = (place?.line ?? place?.start?.line ?? 1) + firstBodyLine - 1
     const reason = (error as { reason?: string }).reason ?? String(error)
     return [`line ${line}: MDX syntax error: ${reason} (in prose, write a literal < or { as \\< or \\{, or put it in inline code)`]
   }
-  visit(tree, (node: MdxNode) => {
-    const line = (node.position?.start.line ?? 1) + firstBodyLine - 1
-    if (node.type === 'image' && !node.alt?.trim()) {
-      problems.push(`line ${line}: image ${node.url} has no alt text; write ![what the image shows](${node.url})`)
+  for (const { src, alt, element, line: bodyLine } of listImageReferences(tree)) {
+    const line = bodyLine + firstBodyLine - 1
+    if (element === 'image' && !alt?.trim()) {
+      problems.push(`line ${line}: image ${src} has no alt text; write ![what the image shows](${src})`)
+    } else if (element !== 'image' && !alt) {
+      problems.push(`line ${line}: <${element}> has no alt text; add alt="what the image shows"`)
     }
-    const isJsxImage = (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (node.name === 'img' || node.name === 'Figure')
-    if (isJsxImage && !node.attributes?.some((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'alt')) {
-      problems.push(`line ${line}: <${node.name}> has no alt text; add alt="what the image shows"`)
+    if (src === undefined) {
+      problems.push(`line ${line}: <${element}> has no src written as text; write src="./photo.jpg" or src="/images/…"`)
+      continue
     }
-  })
+    const location = locateImage(src, file)
+    if ('problem' in location) problems.push(`line ${line}: ${location.problem}`)
+    else if (!existsSync(location.path)) {
+      const where = src.startsWith('/') ? 'under public/' : 'beside the post'
+      problems.push(`line ${line}: image "${src}" was not found: put the file at ${location.display} (${where}), or fix the path`)
+    }
+  }
   return problems
 }
 
@@ -78,11 +80,11 @@ export function checkContentFolder(contentDir: string, now: Date): { problems: s
       problems.push(`${file}: frontmatter: is not valid YAML: ${(error as Error).message.split('\n')[0]}; quote values that contain ": "`)
       continue
     }
-    const fileSlug = path.slice(path.lastIndexOf('/') + 1).replace(/\.mdx$/, '')
+    const fileSlug = slugFromFileName(path)
     const { problems: fieldProblems, derived } = checkFrontmatter(parsed.data, fileSlug)
     for (const { field, message } of fieldProblems) problems.push(`${file}: ${field}: ${message}`)
     const firstBodyLine = raw.slice(0, raw.length - parsed.content.length).split('\n').length
-    for (const message of checkBody(parsed.content, firstBodyLine)) problems.push(`${file}: ${message}`)
+    for (const message of checkBody(parsed.content, firstBodyLine, path)) problems.push(`${file}: ${message}`)
     if (!derived) continue
     if (isUnpublishedAt(parsed.data.draft, derived.postDate.instant, now)) unpublished.push(relative(contentDir, path))
     else claims.push({ file, url: derived.url, aliases: derived.aliases })

@@ -12,6 +12,7 @@ import {
   formatContentProblems,
   isUnpublishedAt,
   readBuildClock,
+  slugFromFileName,
   type DerivedFields,
 } from './content-rules'
 import { extractHeadings, type Heading } from './headings'
@@ -40,7 +41,7 @@ export function loadPosts(generated: readonly GeneratedPost[]): { posts: Post[];
   for (const doc of generated) {
     const file = `content/${doc._raw.sourceFilePath}`
     const frontmatter = Object.fromEntries(FRONTMATTER_FIELDS.flatMap((field) => (doc[field] === undefined ? [] : [[field, doc[field]]])))
-    const { problems: fieldProblems, derived } = checkFrontmatter(frontmatter, doc._raw.sourceFileName.replace(/\.mdx$/, ''))
+    const { problems: fieldProblems, derived } = checkFrontmatter(frontmatter, slugFromFileName(doc._raw.sourceFilePath))
     for (const { field, message } of fieldProblems) problems.push(`${file}: ${field}: ${message}`)
     if (derived) posts.push({ ...doc, ...derived, headings: extractHeadings(doc.html) })
   }
@@ -298,4 +299,25 @@ export function getAliasTarget(pathname: string): string | undefined {
 /** Every alias of a published post with its target, ordered by alias. */
 export function getAliases(): { from: string; to: string }[] {
   return [...getModel().aliasTargets].map(([from, to]) => ({ from, to })).sort((a, b) => a.from.localeCompare(b.from))
+}
+
+/**
+ * The first pages of Hugo's pagers, which Hugo writes as aliases of the listing itself (/page/1/,
+ * /tags/<tag>/page/1/, /posts/page/1/), and the pages of Hugo's posts section (/posts/page/N/), which list the
+ * same posts ten at a time as our home pages do: old URLs that must keep answering, as permanent redirects.
+ */
+export function getHugoPagerRedirects(): { from: string; to: string }[] {
+  const { published, tags } = getModel()
+  const redirects = [
+    { from: '/page/1/', to: homePagePath(1) },
+    { from: '/posts/page/1/', to: '/posts/' },
+    ...Array.from({ length: getPageCount(published) - 1 }, (_, index) => ({ from: `/posts/page/${index + 2}/`, to: homePagePath(index + 2) })),
+    ...tags.map((tag) => ({ from: `${tagPath(tag.slug)}page/1/`, to: tagPath(tag.slug) })),
+  ]
+  return redirects
+}
+
+/** Every redirect of the site, old path first: post aliases and Hugo's pager pages, ordered by old path. */
+export function getRedirects(): { from: string; to: string }[] {
+  return [...getAliases(), ...getHugoPagerRedirects()].sort((a, b) => a.from.localeCompare(b.from))
 }

@@ -23,6 +23,8 @@ export function makeGeneratedPost(file: string, frontmatter: Frontmatter, body =
     ...frontmatter,
     body: { raw: body, code: '' },
     html,
+    mathHtml: '',
+    image: '',
     wordCount: body.split(/\s+/).filter(Boolean).length,
   }
 }

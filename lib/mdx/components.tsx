@@ -3,43 +3,54 @@
  * (lib/mdx/render-html.tsx), so they are plain server-side markup: no hooks, no client code,
  * nothing that needs Next. Authors use them by name in MDX; README's authoring guide shows each.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { ComponentProps, ReactNode } from 'react'
-import { imageSize } from 'image-size'
+import { IMAGE_SIZES } from '../image-files'
+import type { ProcessedImage } from '../images'
 
-/** Images live under public/ and are referenced from the site root: ![A diagram](/images/post/diagram.png). */
-const PUBLIC_DIR = join(process.cwd(), 'public')
+/** The processed images of the post being rendered, by src as written in the post. */
+export type PostImages = ReadonlyMap<string, ProcessedImage>
 
-/** Width and height of a public/ image, read at build time so the page never shifts as it loads. */
-function readImageSize(src: string): { width: number; height: number } {
-  if (!src.startsWith('/') || src.startsWith('//') || src.includes('..')) {
-    throw new Error(`Image "${src}": write its path from the site root, like /images/my-post/diagram.png (the file lives under public/).`)
-  }
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(join(PUBLIC_DIR, decodeURIComponent(src.split(/[?#]/)[0] ?? src)))
-  } catch {
-    throw new Error(`Image "${src}" was not found: put the file at public${src}.`)
-  }
-  const { width, height } = imageSize(bytes)
-  if (!width || !height) throw new Error(`Image "${src}": cannot read its dimensions; use PNG, JPEG, GIF, WebP, AVIF or SVG.`)
-  return { width, height }
-}
+type ImageProps = ComponentProps<'img'> & { images: PostImages; isFirst: () => boolean }
 
-/** Every image in a post: dimensions from the file, lazy loading, and alt text required. */
-function Image({ src, alt, ...rest }: ComponentProps<'img'>) {
-  if (typeof src !== 'string') throw new Error('An image has no src.')
+/**
+ * An image as a `<picture>`: AVIF and WebP at a few widths, the source's format as the fallback, its size
+ * set so the page never shifts, and lazy loading except for the post's first image, which is often on screen.
+ */
+function Picture({ src, alt, images, isFirst, width: _width, height: _height, ...rest }: ImageProps) {
+  if (typeof src !== 'string') throw new Error('An image has no src; write its path as text, like src="./photo.jpg".')
   if (typeof alt !== 'string' || !alt.trim()) throw new Error(`Image "${src}" has no alt text; describe what it shows.`)
-  const { width, height } = readImageSize(src)
-  return <img {...rest} src={src} alt={alt} width={width} height={height} loading="lazy" decoding="async" />
+  const image = images.get(src)
+  if (!image) throw new Error(`Image "${src}" was not processed; write its path as plain text in the post (not an expression).`)
+  const lazy = !isFirst()
+  const img = (
+    <img
+      {...rest}
+      src={image.src}
+      srcSet={image.srcSet || undefined}
+      sizes={image.srcSet ? IMAGE_SIZES : undefined}
+      alt={alt}
+      width={image.width}
+      height={image.height}
+      loading={lazy ? 'lazy' : undefined}
+      decoding="async"
+    />
+  )
+  if (image.sources.length === 0) return img
+  return (
+    <picture>
+      {image.sources.map((source) => (
+        <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={IMAGE_SIZES} />
+      ))}
+      {img}
+    </picture>
+  )
 }
 
 /** A figure with a caption: <Figure src="/images/x.png" alt="What it shows" caption="Why it matters" />. */
-export function Figure({ src, alt, caption }: { src: string; alt: string; caption: ReactNode }) {
+function Figure({ src, alt, caption, images, isFirst }: { src: string; alt: string; caption: ReactNode; images: PostImages; isFirst: () => boolean }) {
   return (
     <figure className="figure">
-      <Image src={src} alt={alt} />
+      <Picture src={src} alt={alt} images={images} isFirst={isFirst} />
       <figcaption>{caption}</figcaption>
     </figure>
   )
@@ -70,9 +81,17 @@ function Table(props: ComponentProps<'table'>) {
   )
 }
 
-export const mdxComponents = {
-  img: Image,
-  table: Table,
-  Figure,
-  Callout,
+/**
+ * The components for rendering one post, given its processed images. Made per render: the first image a
+ * render meets is the post's first, the only one loaded eagerly.
+ */
+export function createMdxComponents(images: PostImages) {
+  let seen = 0
+  const isFirst = () => seen++ === 0
+  return {
+    img: (props: ComponentProps<'img'>) => <Picture {...props} images={images} isFirst={isFirst} />,
+    table: Table,
+    Figure: (props: { src: string; alt: string; caption: ReactNode }) => <Figure {...props} images={images} isFirst={isFirst} />,
+    Callout,
+  }
 }

@@ -1,17 +1,20 @@
 /**
  * Turns contentlayer's compiled MDX into static HTML. It runs inside `contentlayer2 build`,
- * once per post, so highlighting and rendering are never repeated by pages, feeds or search.
+ * once per post, so highlighting, image processing and rendering are never repeated by pages, feeds or search.
  */
 import * as React from 'react'
 import * as ReactDOM from 'react-dom'
 import { renderToStaticMarkup } from 'react-dom/server'
 import * as jsxRuntime from 'react/jsx-runtime'
-import { mdxComponents } from './components'
+import { locateImage, processImage, type ProcessedImage } from '../images'
+import { createMdxComponents, type PostImages } from './components'
+import { listImageReferences, parseMdxBody } from './image-references'
+import { findMathError, hasMath, stripKatexHtml } from './math'
 
-type MdxModule = { default: React.ComponentType<{ components?: typeof mdxComponents }> }
+type MdxModule = { default: React.ComponentType<{ components?: ReturnType<typeof createMdxComponents> }> }
 
-/** Evaluates mdx-bundler output (a function body) and renders it to an HTML string. */
-export function renderMdxToHtml(bundledCode: string): string {
+/** Evaluates mdx-bundler output (a function body) and renders it to an HTML string with these processed images. */
+export function renderMdxToHtml(bundledCode: string, images: PostImages = new Map()): string {
   // mdx-bundler's output expects these three names in scope, exactly as its own getMDXComponent provides them.
   const evaluate = new Function('React', 'ReactDOM', '_jsx_runtime', bundledCode) as (
     react: typeof React,
@@ -19,5 +22,53 @@ export function renderMdxToHtml(bundledCode: string): string {
     runtime: typeof jsxRuntime,
   ) => MdxModule
   const { default: Content } = evaluate(React, ReactDOM, jsxRuntime)
-  return renderToStaticMarkup(<Content components={mdxComponents} />)
+  // React writes the srcSet prop as `srcSet=`. HTML does not mind the case, but feed code and readers that
+  // match attributes by name (lib/feed-html.ts absolutises `srcset`) do. A quote in text is always &quot;,
+  // so this can only meet an attribute.
+  return renderToStaticMarkup(<Content components={createMdxComponents(images)} />).replaceAll(' srcSet="', ' srcset="')
+}
+
+/** A post's rendered forms: what pages, feeds and Open Graph use. */
+export type RenderedPost = {
+  /** The body for feeds, search and (without math) the page: math as MathML only, readable without our CSS. */
+  html: string
+  /** The page's body when the post has math (KaTeX's HTML rendering beside the MathML, for KaTeX's CSS); else ''. */
+  mathHtml: string
+  /** Site-root URL of the first image's fallback variant (a format every reader takes), or ''. */
+  image: string
+}
+
+/**
+ * Processes every image the post refers to (`file` is the post's path, for relative images), then renders
+ * it. lib/content-check.ts has already reported missing files and alt text by line, so a failure here is a
+ * file that cannot be decoded. `cacheDir` is for tests; builds use .contentlayer/images.
+ */
+export async function renderPost(bundledCode: string, rawBody: string, file: string, cacheDir?: string): Promise<RenderedPost> {
+  const images = new Map<string, ProcessedImage>()
+  for (const { src } of listImageReferences(parseMdxBody(rawBody))) {
+    if (src === undefined || images.has(src)) continue
+    const location = locateImage(src, file)
+    if ('problem' in location) throw new Error(`${file}: ${location.problem}`)
+    images.set(src, await processImage(location.path, cacheDir))
+  }
+  const page = renderMdxToHtml(bundledCode, images)
+  const mathError = findMathError(page)
+  if (mathError) throw new Error(`${file}: math "${mathError.tex}" cannot be typeset: ${mathError.reason}; fix the TeX (write \\$ for a literal dollar sign)`)
+  const first = images.values().next()
+  const math = hasMath(page)
+  return { html: math ? stripKatexHtml(page) : page, mathHtml: math ? page : '', image: first.done ? '' : first.value.src }
+}
+
+const rendered = new Map<string, { code: string; result: Promise<RenderedPost> }>()
+
+/**
+ * renderPost once per version of a post, however many computed fields ask (contentlayer resolves them in
+ * parallel). One entry per file, so `contentlayer2 dev` keeps only the latest version of each post.
+ */
+export function renderPostOnce(bundledCode: string, rawBody: string, file: string): Promise<RenderedPost> {
+  const entry = rendered.get(file)
+  if (entry?.code === bundledCode) return entry.result
+  const result = renderPost(bundledCode, rawBody, file)
+  rendered.set(file, { code: bundledCode, result })
+  return result
 }

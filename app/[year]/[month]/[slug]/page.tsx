@@ -10,6 +10,7 @@ import { OG_IMAGE_SIZE } from '@/app/_components/og-image'
 import { PostList } from '@/app/_components/post-list'
 import { TableOfContents } from '@/app/_components/table-of-contents'
 import { getAdjacentPosts, getPostAt, getPosts, getReadingMinutes, getRelatedPosts, isShownAsDraft, MIN_HEADINGS_FOR_TOC } from '@/lib/posts'
+import { KATEX_STYLESHEET } from '@/lib/katex-assets'
 import { buildBlogPosting } from '@/lib/structured-data'
 import { absoluteUrl } from '@/lib/site'
 
@@ -47,7 +48,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: new Date(post.date).toISOString(),
       modifiedTime: post.updated && new Date(post.updated).toISOString(),
       tags: [...post.tagSlugs],
-      images: [{ url: `${post.url}og.png`, ...OG_IMAGE_SIZE, alt: post.title }],
+      // A post with images leads with its first (processed, in a format every scraper reads); the share card follows.
+      images: [...(post.image ? [{ url: post.image, alt: post.title }] : []), { url: `${post.url}og.png`, ...OG_IMAGE_SIZE, alt: post.title }],
     },
   }
 }
@@ -77,8 +79,10 @@ export default async function PostPage({ params }: Props) {
         <TagList slugs={post.tagSlugs} />
       </header>
       {post.headings.length >= MIN_HEADINGS_FOR_TOC && <TableOfContents headings={post.headings} />}
+      {/* KaTeX's CSS only where there is math; React hoists it into the head. */}
+      {post.mathHtml && <link rel="stylesheet" href={KATEX_STYLESHEET} precedence="default" />}
       {/* Rendered once from MDX at content build time (lib/mdx/render-html.tsx), from our own git content. */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+      <div className="prose" dangerouslySetInnerHTML={{ __html: post.mathHtml || post.html }} />
       <nav className="post-nav" aria-label="More posts">
         {older ? (
           <Link href={older.url} rel="prev">
