@@ -128,12 +128,17 @@ describe('checkFrontmatter', () => {
     expect(derived).toBeUndefined()
   })
 
-  // Known bug, not fixed here: lib/dates.ts parsePostDate checks the day only against 31, and Date rolls
-  // 30 February over to 2 March, so the post is filed under /2025/03/. When parsePostDate checks the day
-  // against the month's length this test starts passing and `.fails` must go.
-  it.fails('impossible date (30 February): one problem, naming date, with the fix', () => {
-    const { problems } = checkFrontmatter(frontmatter({ date: '2025-02-30T10:00:00+00:00' }), 'good-post')
-    expect(problems).toEqual([{ field: 'date', message: '"2025-02-30T10:00:00+00:00" is not a real date-time; write it like 2025-04-16T13:12:00+00:00' }])
+  // Date alone would roll 30 February over to 2 March and file the post under /2025/03/.
+  it.each(['2025-02-30T10:00:00+00:00', '2023-02-29T10:00:00+00:00', '2025-04-31T10:00:00+00:00', '2025-04-16T10:61:00+00:00'])(
+    'impossible date %s: one problem, naming date, with the fix',
+    (date) => {
+      const { problems } = checkFrontmatter(frontmatter({ date }), 'good-post')
+      expect(problems).toEqual([{ field: 'date', message: `"${date}" is not a real date-time; write it like 2025-04-16T13:12:00+00:00` }])
+    },
+  )
+
+  it('accepts 29 February in a leap year', () => {
+    expect(checkFrontmatter(frontmatter({ date: '2024-02-29T10:00:00+00:00' }), 'good-post').problems).toEqual([])
   })
 
   it('reports every problem of a post at once, not just the first', () => {

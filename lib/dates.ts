@@ -25,7 +25,10 @@ export function parsePostDate(raw: string): PostDate | string {
   const year = Number(match[1])
   const month = Number(match[2])
   const day = Number(match[3])
-  const fieldsInRange = month >= 1 && month <= 12 && day >= 1 && day <= 31 && Number(match[4]) < 24
+  // Date.UTC(year, month, 0) is the last day of `month`: 2025-02-30 would otherwise roll over to 2 March.
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  const fieldsInRange =
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && Number(match[4]) < 24 && Number(match[5]) < 60 && Number(match[6] ?? 0) < 60
   if (!fieldsInRange || Number.isNaN(instant.getTime())) {
     return `"${raw}" is not a real date-time; write it like 2025-04-16T13:12:00+00:00`
   }
