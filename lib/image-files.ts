@@ -8,8 +8,12 @@ import { join } from 'node:path'
 /** Site-root prefix of every processed image. Distinct from public/'s files, which are served as they are. */
 export const IMAGE_URL_PREFIX = '/img/'
 
-/** Processed images, named by the sha256 of their source, width and format; cleared with contentlayer's own cache. */
-export const IMAGE_CACHE_DIR = join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer', 'images')
+/**
+ * Processed images, named by the sha256 of their source, width and format; cleared with contentlayer's own
+ * cache. The folder is versioned by the encoder settings (lib/images.ts): change a quality or effort there,
+ * bump it here, and every variant is made again instead of a stale one being reused.
+ */
+export const IMAGE_CACHE_DIR = join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer', 'images', 'v1')
 
 /** How wide a post image shows (the `sizes` attribute): the text column (70ch) on wide screens, the viewport on phones. */
 export const IMAGE_SIZES = '(min-width: 48rem) 44rem, calc(100vw - 2rem)'

@@ -178,6 +178,8 @@ function readOrientedSize(bytes: Buffer, path: string): { width: number; height:
   return turned ? { width: size.height, height: size.width } : { width: size.width, height: size.height }
 }
 
+// Bump the version of IMAGE_CACHE_DIR (lib/image-files.ts) when these change. AVIF at effort 4 (sharp's default)
+// took 2.4 s for a 1440 px photo here and made it 33 % smaller than effort 2 (0.3 s): paid once, cached after.
 function encode(bytes: Buffer, width: number, extension: ImageExtension): Promise<Buffer> {
   const image = sharp(bytes, { animated: extension === 'gif' })
     .rotate()
