@@ -44,14 +44,14 @@ export default defineConfig({
     },
     { name: 'fixture-site', testMatch: 'fixture-site/**/*.spec.ts', use: { ...devices['Desktop Chrome'], launchOptions, baseURL: FIXTURE_URL } },
   ],
-  // Started one after the other, the export first: Next 16 builds an export in .next/ too (whatever distDir
-  // says), so the server build must come after it, and the server must not be running while it happens.
-  // SIGTERM, not Playwright's default SIGKILL, so both shut down cleanly: server.mjs drains, and
-  // serve-static.mjs stops nginx and removes its temporary configuration.
+  // Playwright starts these one after the other, each once the one before answers: the build happens once,
+  // before nginx serves it, and `npm start` then serves the same out/. SIGTERM, not Playwright's default
+  // SIGKILL, so both shut down cleanly: server.mjs drains, and serve-static.mjs stops nginx and removes its
+  // temporary configuration.
   webServer: [
     {
-      // The static export in out/, served by Debian's nginx with deploy/nginx.conf.
-      command: 'npm run export && exec node scripts/serve-static.mjs',
+      // The production build, out/, served by Debian's nginx with the configuration deploy/render-nginx.mjs renders.
+      command: 'npm run build && exec node scripts/serve-static.mjs',
       env: { PORT: String(STATIC_PORT) },
       url: `${STATIC_URL}/`,
       timeout: 300_000,
@@ -61,11 +61,11 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      // What ships: the production build, served by `npm start` (server.mjs), on loopback only.
-      command: 'npm run build && exec node server.mjs',
+      // The same out/, served by `npm start` (server.mjs), on loopback only.
+      command: 'exec node server.mjs',
       env: { PORT: String(NODE_PORT), HOST: '127.0.0.1' },
       url: `${NODE_URL}/`,
-      timeout: 300_000,
+      timeout: 60_000,
       reuseExistingServer: false,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
       stdout: 'ignore',

@@ -7,7 +7,8 @@
  * - Precompressed: out/ holds a .br and .gz beside each compressible file (scripts/finish-build.mjs); the one
  *   the client prefers is sent as it is (Negotiator), nothing is compressed at request time.
  * - Strong validators, nginx's: ETag "<mtime hex>-<size hex>" of the file sent, and its Last-Modified.
- * - GET and HEAD only; an undecodable path, a dot segment, an encoded slash or a NUL is a 400, as nginx answers.
+ * - GET and HEAD only; dot segments resolved as nginx does; one that climbs above the site, an encoded slash,
+ *   a NUL or an undecodable path is a 400.
  * - Every core: WEB_CONCURRENCY workers (default: one per core) behind Node's cluster; a worker that dies is
  *   replaced. SIGHUP makes every worker pick up the build out/ now points to (the finishing step swaps it
  *   with one rename); requests in flight finish on the build they started on.
@@ -25,7 +26,16 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Negotiator from 'negotiator'
 import send from 'send'
-import { getContentType, getFileHeaders, getStatusHeaders, NOT_FOUND_FILE, parseRedirects, PREFERS_HTML, REDIRECT_STATUS, SECURITY_HEADERS } from './lib/http-rules.mjs'
+import {
+  getContentType,
+  getFileHeaders,
+  getStatusHeaders,
+  NOT_FOUND_FILE,
+  parseRedirects,
+  PREFERS_HTML,
+  REDIRECT_STATUS,
+  SECURITY_HEADERS,
+} from './lib/http-rules.mjs'
 import { listFiles } from './lib/export-files.mjs'
 
 /** @typedef {import('node:http').IncomingMessage} Request */
@@ -103,12 +113,30 @@ function findEntry(site, path) {
 }
 
 /**
- * A path nginx refuses before it looks for a file: dot segments, NUL, and encoded slashes or backslashes.
+ * The path with its dot segments resolved, as nginx resolves them; undefined where nginx refuses it before it
+ * looks for a file: a dot segment that climbs above the root, a NUL, an encoded slash or backslash.
  * @param {string} raw the path as sent
  * @param {string} decoded
+ * @returns {string | undefined}
  */
-function isRefusedPath(raw, decoded) {
-  return /%(2f|5c)/i.test(raw) || decoded.includes('\0') || decoded.split('/').some((segment) => segment === '..' || segment === '.')
+function normalisePath(raw, decoded) {
+  if (/%(2f|5c)/i.test(raw) || decoded.includes('\0') || !decoded.startsWith('/')) return undefined
+  /** @type {string[]} */
+  const segments = []
+  const parts = decoded.split('/').slice(1)
+  for (const [index, segment] of parts.entries()) {
+    const last = index === parts.length - 1
+    if (segment === '..') {
+      if (segments.length === 0) return undefined
+      segments.pop()
+      if (last) segments.push('')
+    } else if (segment === '.') {
+      if (last) segments.push('')
+    } else {
+      segments.push(segment)
+    }
+  }
+  return `/${segments.join('/')}`
 }
 
 /**
@@ -189,10 +217,12 @@ function createRequestHandler(getSite, isShuttingDown) {
       sendPlain(response, 400, 'the path is not valid percent-encoded UTF-8.')
       return
     }
-    if (!path.startsWith('/') || isRefusedPath(rawPath, path)) {
-      sendPlain(response, 400, 'the path has a dot segment, an encoded slash or a NUL.')
+    const normalised = normalisePath(rawPath, path)
+    if (normalised === undefined) {
+      sendPlain(response, 400, 'the path climbs above the site, or has an encoded slash or a NUL.')
       return
     }
+    path = normalised
     const site = getSite()
     const redirect = site.redirects.get(path)
     if (redirect) {

@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'lib/**/*.test.mjs', 'bench/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'lib/**/*.test.mjs', 'scripts/**/*.test.mjs', 'deploy/**/*.test.mjs', 'bench/**/*.test.ts'],
     environment: 'node',
   },
 })

@@ -255,7 +255,9 @@ function readOptions(argv) {
     const name = arg.replace(/^--/, '')
     const value = argv[++index]
     if (!['root', 'listen', 'dest'].includes(name) || value === undefined) {
-      throw new Error(`Unknown or incomplete option ${JSON.stringify(arg)}; use --root <out folder> --listen <port or address:port> --dest <folder> [--no-brotli].`)
+      throw new Error(
+        `Unknown or incomplete option ${JSON.stringify(arg)}; use --root <out folder> --listen <port or address:port> --dest <folder> [--no-brotli].`,
+      )
     }
     options[name] = value
   }

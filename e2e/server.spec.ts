@@ -125,3 +125,83 @@ test('SIGTERM: in-flight responses finish, new connections are refused, the proc
     server.kill('SIGKILL')
   }
 })
+
+/** Starts server.mjs on its own port over `siteDir`; resolves once it listens. */
+async function startServer(port: number, env: Record<string, string> = {}) {
+  const server = spawn(process.execPath, [join(__dirname, '..', 'server.mjs')], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const log = { text: '' }
+  server.stdout.on('data', (chunk) => (log.text += chunk))
+  server.stderr.on('data', (chunk) => (log.text += chunk))
+  await expect.poll(() => log.text, { timeout: 30_000 }).toContain('Serving the production build')
+  return { server, log }
+}
+
+test('SIGHUP: the server picks up a new build swapped in under out/, failing no request meanwhile', { tag: NODE_ONLY }, async () => {
+  test.setTimeout(60_000)
+  const { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { swapLink } = (await import(join(__dirname, '..', 'scripts', 'finish-build.mjs'))) as { swapLink: (out: string, target: string) => string | undefined }
+  const scratch = mkdtempSync(join(tmpdir(), 'blog-sighup-'))
+  const [first, second, out] = ['first', 'second', 'out'].map((name) => join(scratch, name)) as [string, string, string]
+  cpSync(realpathSync(join(__dirname, '..', 'out')), first, { recursive: true })
+  cpSync(first, second, { recursive: true })
+  const robots = (dir: string, text: string) => {
+    writeFileSync(join(dir, 'robots.txt'), text)
+    rmSync(join(dir, 'robots.txt.gz'), { force: true })
+    rmSync(join(dir, 'robots.txt.br'), { force: true })
+  }
+  robots(first, 'User-agent: *\n# first build\n')
+  robots(second, 'User-agent: *\n# second build\n')
+  swapLink(out, first)
+  const port = NODE_PORT + 4
+  const { server, log } = await startServer(port, { SITE_DIR: out, WEB_CONCURRENCY: '2' })
+  const base = `http://127.0.0.1:${port}`
+  try {
+    expect(await (await fetch(`${base}/robots.txt`)).text()).toContain('first build')
+    let stop = false
+    const statuses: number[] = []
+    const load = (async () => {
+      while (!stop) statuses.push(...(await Promise.all(['/', '/tags/go/', '/feed.json'].map(async (path) => (await fetch(base + path)).status))))
+    })()
+    swapLink(out, second)
+    server.kill('SIGHUP')
+    await expect.poll(async () => (await fetch(`${base}/robots.txt`)).text(), { timeout: 10_000 }).toContain('second build')
+    stop = true
+    await load
+    expect(statuses.length).toBeGreaterThan(10)
+    expect(statuses.filter((status) => status !== 200)).toEqual([])
+    expect(log.text).toContain('SIGHUP')
+    expect(readFileSync(join(first, 'robots.txt'), 'utf8')).toContain('first build')
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server.on('exit', resolve))
+    rmSync(scratch, { recursive: true, force: true })
+  }
+})
+
+test('a worker that dies is replaced, and the others keep serving', { tag: NODE_ONLY }, async () => {
+  test.setTimeout(60_000)
+  const { execFileSync } = await import('node:child_process')
+  const port = NODE_PORT + 5
+  const { server, log } = await startServer(port, { WEB_CONCURRENCY: '2' })
+  const workers = () =>
+    execFileSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+  try {
+    await expect.poll(() => workers().length).toBe(2)
+    const [victim] = workers()
+    process.kill(Number(victim), 'SIGKILL')
+    await expect.poll(() => log.text).toContain(`Worker ${victim} ended`)
+    await expect.poll(() => workers().length).toBe(2)
+    expect(workers()).not.toContain(victim)
+    for (let round = 0; round < 10; round++) expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200)
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server.on('exit', resolve))
+  }
+})

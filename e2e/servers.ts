@@ -1,6 +1,6 @@
 /**
  * The two deployments every end-to-end test runs against (playwright.config.ts starts both):
- * `npm start` (server.mjs on the server build) and nginx serving the static export with deploy/nginx.conf.
+ * `npm start` (server.mjs) and nginx (the configuration deploy/render-nginx.mjs renders), both serving out/.
  * Loopback only; E2E_PORT and E2E_STATIC_PORT move them.
  */
 export const NODE_PORT = Number(process.env.E2E_PORT ?? 5050)

@@ -130,22 +130,26 @@ export const BROWSER_VIEWABLE_FEEDS = Object.freeze(['index.xml', 'atom.xml'])
  */
 export const COMPRESSIBLE_EXTENSIONS = Object.freeze(['html', 'css', 'js', 'mjs', 'json', 'webmanifest', 'xml', 'xsl', 'txt', 'svg', 'wasm'])
 
+/** @typedef {{ files: RegExp; urls: readonly string[]; headers: Headers }} HeaderRule */
+
 /**
  * Headers by served file (its path in the export, "/tags/go/index.html"), first match wins for each header.
  * `files` is a regular expression in the dialect JavaScript and nginx (PCRE) share; `urls` is the same set of
  * paths as a Netlify/Cloudflare _headers pattern. The last rule matches everything and holds the defaults.
- * @type {readonly { files: RegExp; urls: readonly string[]; headers: Headers }[]}
+ * @type {readonly HeaderRule[]}
  */
-export const HEADER_RULES = Object.freeze([
-  { files: /^\/_next\/static\//, urls: ['/_next/static/*'], headers: { 'Cache-Control': IMMUTABLE } },
-  { files: /^\/(pagefind\/|search\/index\.html$)/, urls: ['/pagefind/*', '/search/'], headers: { 'Content-Security-Policy': SEARCH_CSP } },
-  { files: /\/(index|atom)\.xml$/, urls: ['/*index.xml', '/*atom.xml'], headers: { Vary: 'Accept, Accept-Encoding' } },
-  {
-    files: /^\//,
-    urls: ['/*'],
-    headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': SITE_CSP, 'Cache-Control': SHORT_LIVED, Vary: 'Accept-Encoding' },
-  },
-])
+export const HEADER_RULES = Object.freeze(
+  /** @type {HeaderRule[]} */ ([
+    { files: /^\/_next\/static\//, urls: ['/_next/static/*'], headers: { 'Cache-Control': IMMUTABLE } },
+    { files: /^\/(pagefind\/|search\/index\.html$)/, urls: ['/pagefind/*', '/search/'], headers: { 'Content-Security-Policy': SEARCH_CSP } },
+    { files: /\/(index|atom)\.xml$/, urls: ['/*index.xml', '/*atom.xml'], headers: { Vary: 'Accept, Accept-Encoding' } },
+    {
+      files: /^\//,
+      urls: ['/*'],
+      headers: { ...SECURITY_HEADERS, 'Content-Security-Policy': SITE_CSP, 'Cache-Control': SHORT_LIVED, Vary: 'Accept-Encoding' },
+    },
+  ]),
+)
 
 /**
  * Every header the rules give this file, in a stable order (the defaults' order).

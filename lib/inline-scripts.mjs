@@ -18,7 +18,23 @@ export const THEME_STORAGE_KEY = 'theme'
 export const THEME_SCRIPT = `(function(){var d=document.documentElement,k='${THEME_STORAGE_KEY}';function get(){try{return localStorage.getItem(k)}catch(e){return null}}var t=get();if(t==='light'||t==='dark')d.dataset.theme=t;function now(){var c=d.dataset.theme;return c==='light'||c==='dark'?c:matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.addEventListener('DOMContentLoaded',function(){var b=document.querySelector('.theme-toggle');if(!b)return;function show(){var dark=now()==='dark';b.setAttribute('aria-label','Switch to '+(dark?'light':'dark')+' theme');b.textContent=dark?'\\u2600\\ufe0e Light':'\\u263e Dark';b.hidden=false}b.addEventListener('click',function(){var n=now()==='dark'?'light':'dark';d.dataset.theme=n;try{localStorage.setItem(k,n)}catch(e){}show()});show()})})()`
 
 /** Same-origin paths that are not pages: never prefetched or prerendered. */
-const NOT_PAGES = ['/*.xml', '/*.json', '/*.xsl', '/*.txt', '/*.png', '/*.jpg', '/*.jpeg', '/*.gif', '/*.webp', '/*.avif', '/*.svg', '/*.ico', '/search/*', '/pagefind/*', '/_next/*']
+const NOT_PAGES = [
+  '/*.xml',
+  '/*.json',
+  '/*.xsl',
+  '/*.txt',
+  '/*.png',
+  '/*.jpg',
+  '/*.jpeg',
+  '/*.gif',
+  '/*.webp',
+  '/*.avif',
+  '/*.svg',
+  '/*.ico',
+  '/search/*',
+  '/pagefind/*',
+  '/_next/*',
+]
 
 const PAGE_LINKS = { and: [{ href_matches: '/*' }, { not: { href_matches: NOT_PAGES } }] }
 

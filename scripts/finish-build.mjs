@@ -19,6 +19,7 @@
  *   node scripts/finish-build.mjs            (npm run build runs it after next build)
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -154,7 +155,13 @@ export function listLocalReferences(html) {
   const walk = (parent) => {
     for (const node of parent.children) {
       if (node.type !== 'element') continue
-      const urls = [attribute(node, 'href'), attribute(node, 'src'), ...(attribute(node, 'srcSet')?.split(',').map((part) => part.trim().split(/\s+/)[0]) ?? [])]
+      const urls = [
+        attribute(node, 'href'),
+        attribute(node, 'src'),
+        ...(attribute(node, 'srcSet')
+          ?.split(',')
+          .map((part) => part.trim().split(/\s+/)[0]) ?? []),
+      ]
       for (const url of urls) if (url?.startsWith('/') && !url.startsWith('//')) found.push(url.replace(/[?#].*$/, ''))
       walk(node)
     }
@@ -290,7 +297,7 @@ function isLink(path) {
 export async function finishBuild({ exportDir, out, buildsDir, log = console.log }) {
   if (!existsSync(join(exportDir, 'index.html'))) throw new Error(`${exportDir}/index.html is missing: run next build first (npm run build does both).`)
   mkdirSync(buildsDir, { recursive: true })
-  const site = join(buildsDir, new Date().toISOString().replace(/[:.]/g, '-'))
+  const site = join(buildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`)
   renameSync(exportDir, site)
 
   let removed = 0

@@ -27,7 +27,6 @@ const PROJECT_FILES = [
   'scripts',
   'contentlayer.config.ts',
   'next.config.mjs',
-  'proxy.ts',
   'server.mjs',
   'tsconfig.json',
   'package.json',

@@ -18,8 +18,7 @@ export default function SearchPage() {
       {/* public/search.js replaces this with the search form; its policy (lib/http-rules.mjs) lets pagefind run WebAssembly. */}
       <div id="search" className="search">
         <p>
-          Search runs in your browser and needs JavaScript. Without it, browse <a href="/tags/">every tag</a> or{' '}
-          <a href="/posts/">every post by date</a>.
+          Search runs in your browser and needs JavaScript. Without it, browse <a href="/tags/">every tag</a> or <a href="/posts/">every post by date</a>.
         </p>
       </div>
       <script src="/search.js" defer {...{ [OUR_SCRIPT_ATTRIBUTE]: '' }} />

@@ -1,0 +1,167 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { INLINE_SCRIPTS, SPECULATION_RULES, THEME_SCRIPT } from '../lib/inline-scripts.mjs'
+import { finishBuild, isFrameworkFile, leanHtml, listLocalReferences, swapLink } from './finish-build.mjs'
+
+/** A page as Next 16 exports it: its runtime, preloads, the RSC payload, hydration markers, and our own scripts. */
+const NEXT_PAGE =
+  '<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/>' +
+  '<link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>' +
+  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/b.js"/>' +
+  '<link rel="modulepreload" href="/_next/static/chunks/c.js"/>' +
+  '<script src="/_next/static/chunks/b.js" async=""></script>' +
+  `<script data-blog-script="">${THEME_SCRIPT}</script>` +
+  `<script type="speculationrules">${SPECULATION_RULES}</script>` +
+  '<script src="/_next/static/chunks/polyfill.js" noModule=""></script></head>' +
+  '<body><div hidden=""><!--$--><!--/$--></div><main><h1>Title &amp; more</h1><p>(<!-- -->4<!-- --> posts)</p>' +
+  '<script type="application/ld+json">{"@type":"BlogPosting"}</script>' +
+  '<pre><code>  keep   this </code></pre></main>' +
+  '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"payload"])</script>' +
+  '<script id="__next_s">x()</script></body></html>'
+
+describe('leanHtml', () => {
+  const lean = leanHtml(NEXT_PAGE, 'index.html')
+
+  it('removes Next’s runtime, its preloads, the RSC payload and the hydration markers', () => {
+    expect(lean).not.toMatch(/_next\/static\/chunks\/[^"]+\.js|__next_f|__next_s|modulepreload|as="script"|<!--|<div hidden/)
+  })
+
+  it('keeps JSON-LD, the speculation rules, our theme script and everything a reader sees', () => {
+    expect(lean).toContain('<script type="application/ld+json">{"@type":"BlogPosting"}</script>')
+    expect(lean).toContain(`<script type="speculationrules">${SPECULATION_RULES}</script>`)
+    expect(lean).toContain(`${THEME_SCRIPT}</script>`)
+    expect(lean).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next">')
+    expect(lean).toContain('<h1>Title &amp; more</h1><p>(4 posts)</p>')
+    expect(lean).toContain('<pre><code>  keep   this </code></pre>')
+  })
+
+  it('refuses a script marked as ours that the policy would block', () => {
+    expect(() => leanHtml('<html><head><script data-blog-script="">alert(1)</script></head></html>', 'x/index.html')).toThrow(
+      /x\/index.html: an inline script marked as ours is not one of lib\/inline-scripts.mjs's INLINE_SCRIPTS/,
+    )
+    expect(() => leanHtml('<html><head><script type="speculationrules">{}</script></head></html>', 'y.html')).toThrow(/y.html/)
+    expect(() => leanHtml('<html><head><script data-blog-script="" src="/_next/static/x.js"></script></head></html>', 'z.html')).toThrow(/not a file of ours/)
+  })
+
+  it('keeps a script file of ours from public/', () => {
+    expect(leanHtml('<html><body><script src="/search.js" defer data-blog-script=""></script></body></html>', 'search/index.html')).toContain(
+      '<script src="/search.js" defer data-blog-script></script>',
+    )
+  })
+
+  it('drops any other script, inline or not', () => {
+    expect(leanHtml('<html><body><script>evil()</script><script src="https://cdn.example/x.js"></script></body></html>', 'a.html')).not.toContain('<script')
+  })
+
+  it('allows only the inline scripts whose hashes the policy lists', () => {
+    expect(INLINE_SCRIPTS).toEqual([THEME_SCRIPT, SPECULATION_RULES])
+  })
+})
+
+describe('isFrameworkFile', () => {
+  it.each([
+    ['index.txt', true],
+    ['tags/go/__next.tags.$d$tag.__PAGE__.txt', true],
+    ['robots.txt', false],
+    ['_next/static/chunks/abc.js', true],
+    ['_next/static/chunks/abc.js.map', true],
+    ['_next/static/chunks/abc.css', false],
+    ['_next/static/media/font.woff2', false],
+    ['404/index.html', true],
+    ['_not-found/index.html', true],
+    ['404.html', false],
+    ['pagefind/pagefind.js', false],
+    ['search.js', false],
+  ])('%s -> %s', (file, expected) => expect(isFrameworkFile(file)).toBe(expected))
+})
+
+describe('listLocalReferences', () => {
+  it('lists site paths from href, src and srcset, without query or fragment', () => {
+    const html =
+      '<a href="/a/#x">a</a><a href="https://example.com/">b</a><img src="/i.png?v=1" srcset="/i.480.webp 480w, /i.960.webp 960w"><a href="//x.y/">c</a>'
+    expect(listLocalReferences(html)).toEqual(['/a/', '/i.png', '/i.480.webp', '/i.960.webp'])
+  })
+})
+
+describe('finishBuild and swapLink', () => {
+  /** @type {string[]} */
+  const folders = []
+  const scratch = () => {
+    const folder = mkdtempSync(join(tmpdir(), 'finish-build-'))
+    folders.push(folder)
+    return folder
+  }
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+  })
+
+  /**
+   * @param {string} root
+   * @param {string} title
+   */
+  const writeExport = (root, title) => {
+    mkdirSync(join(root, '_next', 'static', 'chunks'), { recursive: true })
+    mkdirSync(join(root, 'tags', 'go'), { recursive: true })
+    writeFileSync(join(root, 'index.html'), NEXT_PAGE.replace('Title', title).replace('<main>', '<main><a href="/tags/go/">Go</a>'.repeat(40)))
+    writeFileSync(join(root, 'tags', 'go', 'index.html'), '<html><body><a href="/">Home</a></body></html>')
+    writeFileSync(join(root, 'index.txt'), 'rsc')
+    writeFileSync(join(root, 'robots.txt'), 'User-agent: *\n')
+    writeFileSync(join(root, '_next', 'static', 'chunks', 'a.css'), 'body{}')
+    writeFileSync(join(root, '_next', 'static', 'chunks', 'b.js'), 'x')
+    writeFileSync(join(root, '_redirects'), '/page/1/ / 301\n')
+  }
+
+  it('leaves a lean, precompressed site with alias pages and _headers, and points out/ at it', async () => {
+    const root = scratch()
+    writeExport(join(root, 'export'), 'First')
+    await finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), log: () => {} })
+    const out = join(root, 'out')
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('__next_f')
+    expect(existsSync(join(out, 'index.txt'))).toBe(false)
+    expect(existsSync(join(out, '_next', 'static', 'chunks', 'b.js'))).toBe(false)
+    expect(existsSync(join(out, '_next', 'static', 'chunks', 'a.css'))).toBe(true)
+    expect(existsSync(join(out, 'robots.txt'))).toBe(true)
+    expect(existsSync(join(out, 'index.html.br'))).toBe(true)
+    expect(existsSync(join(out, 'index.html.gz'))).toBe(true)
+    expect(readFileSync(join(out, 'page', '1', 'index.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=/">')
+    expect(readFileSync(join(out, '_headers'), 'utf8')).toMatch(/^\/\*\n {2}X-Content-Type-Options: nosniff/)
+    expect(existsSync(join(root, 'export'))).toBe(false)
+  })
+
+  it('fails, naming the page and the path, when a page refers to a file the export does not have', async () => {
+    const root = scratch()
+    writeExport(join(root, 'export'), 'First')
+    writeFileSync(join(root, 'export', 'tags', 'go', 'index.html'), '<html><body><img src="/missing.png" alt="x"></body></html>')
+    await expect(finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), log: () => {} })).rejects.toThrow(
+      'tags/go/index.html: /missing.png is not in the export',
+    )
+    expect(existsSync(join(root, 'out')), 'a failed build leaves out/ as it was').toBe(false)
+  })
+
+  it('swaps a second build in with one rename, keeps the previous one for requests in flight, and removes older ones', async () => {
+    const root = scratch()
+    const builds = join(root, 'builds')
+    const out = join(root, 'out')
+    const titles = ['First', 'Second', 'Third']
+    /** @type {string[]} */
+    const targets = []
+    for (const title of titles) {
+      writeExport(join(root, 'export'), title)
+      await finishBuild({ exportDir: join(root, 'export'), out, buildsDir: builds, log: () => {} })
+      targets.push(join(root, readlinkSync(out)))
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`<h1>${title} &amp; more</h1>`)
+    }
+    expect(existsSync(targets[0] ?? ''), 'the oldest build is removed').toBe(false)
+    expect(existsSync(targets[1] ?? ''), 'the previous build stays for requests still reading it').toBe(true)
+  })
+
+  it('replaces an out/ folder left by an older build with the link', () => {
+    const root = scratch()
+    mkdirSync(join(root, 'out'))
+    mkdirSync(join(root, 'site'))
+    expect(swapLink(join(root, 'out'), join(root, 'site'))).toBeUndefined()
+    expect(readlinkSync(join(root, 'out'))).toBe('site')
+  })
+})
