@@ -174,13 +174,18 @@ function sendEntry(request, response, entry, status = 200) {
   setHeaders(response, entry.headers)
   response.setHeader('Content-Type', getContentType(entry.file, { prefersHtml: PREFERS_HTML.test(request.headers.accept ?? '') }))
   if (variant !== entry) response.setHeader('Content-Encoding', /** @type {string} */ (encoding))
+  // nginx sends an error page with its ETag but no Last-Modified: the same here.
+  response.setHeader('ETag', variant.etag)
   if (status === 200) {
-    response.setHeader('ETag', variant.etag)
     response.setHeader('Last-Modified', variant.lastModified)
   } else {
     response.setHeader('Cache-Control', getStatusHeaders(status)['Cache-Control'] ?? 'no-store')
     response.statusCode = status
   }
+  // An origin server evaluates If-None-Match and If-Modified-Since whatever the request's Cache-Control says
+  // (RFC 9110, section 13.2); `send` would treat "no-cache" (which fetch() adds to every conditional request)
+  // as a reload, as a cache does. nginx does not, and neither do we.
+  delete request.headers['cache-control']
   send(request, variant.abs, { etag: false, lastModified: false, cacheControl: false, dotfiles: 'allow', index: false })
     .on('error', (/** @type {Error & { status?: number }} */ error) => {
       // The file went away under us (a build pruned it): never a 500 for a reader; the next request sees the new build.

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { NODE_ONLY, NODE_URL, STATIC_URL } from './servers'
@@ -50,8 +50,13 @@ async function crawl(base: string): Promise<Map<string, Fetched>> {
   return found
 }
 
-/** The files of out/ as the paths that serve them, without the compressed copies and the data for hosts. */
+/** The files of out/ as the paths that serve them, without the compressed copies, the data for hosts and the alias pages (both servers redirect there). */
 function listServedPaths(): string[] {
+  const redirected = new Set(
+    readFileSync(join(OUT, '_redirects'), 'utf8')
+      .split('\n')
+      .map((line) => line.split(' ')[0]),
+  )
   const walk = (folder: string): string[] =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? walk(join(folder, entry.name)) : [relative(OUT, join(folder, entry.name)).split(sep).join('/')],
@@ -59,6 +64,7 @@ function listServedPaths(): string[] {
   return walk(OUT)
     .filter((file) => !/\.(br|gz)$/.test(file) && !['_headers', '_redirects', '404.html'].includes(file))
     .map((file) => `/${file}`.replace(/(^|\/)index\.html$/, '$1'))
+    .filter((path) => !redirected.has(path))
     .sort()
 }
 

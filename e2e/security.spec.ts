@@ -15,10 +15,10 @@ const PAGES = [
 ]
 const FEED_VIEWS = ['/tags/kafka/index.xml', '/atom.xml']
 
-/** The CSP hash source of each inline script in an HTML body, computed here independently of the servers. */
+/** The CSP hash source of each inline script in an HTML body that runs (JSON-LD is data), computed here independently of the servers. */
 function hashInlineScripts(html: string): string[] {
   return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
-    .filter(([, attributes, text]) => !/\ssrc=/.test(attributes ?? '') && text)
+    .filter(([, attributes, text]) => !/\ssrc=|application\/ld\+json/.test(attributes ?? '') && text)
     .map(([, , text]) => `'sha256-${createHash('sha256').update(text!, 'utf8').digest('base64')}'`)
 }
 

@@ -167,9 +167,11 @@ test('SIGHUP: the server picks up a new build swapped in under out/, failing no 
     const load = (async () => {
       while (!stop) statuses.push(...(await Promise.all(['/', '/tags/go/', '/feed.json'].map(async (path) => (await fetch(base + path)).status))))
     })()
+    await new Promise((resolve) => setTimeout(resolve, 500))
     swapLink(out, second)
     server.kill('SIGHUP')
     await expect.poll(async () => (await fetch(`${base}/robots.txt`)).text(), { timeout: 10_000 }).toContain('second build')
+    await new Promise((resolve) => setTimeout(resolve, 500))
     stop = true
     await load
     expect(statuses.length).toBeGreaterThan(10)
