@@ -61,12 +61,21 @@ export function listImageUrls(html: string): string[] {
  * not write it (a URL no post uses). A build lists the cache folder once.
  */
 export function readProcessedImage(file: string, cacheDir = IMAGE_CACHE_DIR): { bytes: Buffer; type: string } | undefined {
+  const found = findCacheFile(file, cacheDir)
+  return found && { bytes: readFileSync(join(cacheDir, found.name)), type: found.type }
+}
+
+/** Whether the content build wrote the processed image at `/img/<file>`. */
+export function hasProcessedImage(file: string, cacheDir = IMAGE_CACHE_DIR): boolean {
+  return findCacheFile(file, cacheDir) !== undefined
+}
+
+function findCacheFile(file: string, cacheDir: string): { name: string; type: string } | undefined {
   const match = URL_FILE.exec(file)
   if (!match) return undefined
   const [, hash = '', width = '', extension = ''] = match
-  const cached = listCacheFiles(cacheDir).find((name) => name.startsWith(hash) && name.endsWith(`.${width}.${extension}`))
-  if (!cached) return undefined
-  return { bytes: readFileSync(join(cacheDir, cached)), type: IMAGE_TYPES[extension as ImageExtension] }
+  const name = listCacheFiles(cacheDir).find((candidate) => candidate.startsWith(hash) && candidate.endsWith(`.${width}.${extension}`))
+  return name === undefined ? undefined : { name, type: IMAGE_TYPES[extension as ImageExtension] }
 }
 
 const listings = new Map<string, string[]>()
