@@ -81,7 +81,7 @@ describe('checkFrontmatter', () => {
       rule: 'missing tags',
       data: frontmatter({ tags: undefined }),
       field: 'tags',
-      fix: /^is missing; write at least one tag, e\.g\. tags: \[distributed-systems, go\]$/,
+      fix: /^is missing; write the tags, e\.g\. tags: \[distributed-systems, go\], or tags: \[\] for none$/,
     },
     {
       rule: 'a tag with no words',
@@ -136,6 +136,12 @@ describe('checkFrontmatter', () => {
       expect(problems).toEqual([{ field: 'date', message: `"${date}" is not a real date-time; write it like 2025-04-16T13:12:00+00:00` }])
     },
   )
+
+  it('accepts a post without tags (tags: []), as imported Hugo posts often are', () => {
+    const { problems, derived } = checkFrontmatter(frontmatter({ tags: [] }), 'untagged')
+    expect(problems).toEqual([])
+    expect(derived?.tagSlugs).toEqual([])
+  })
 
   it('accepts 29 February in a leap year', () => {
     expect(checkFrontmatter(frontmatter({ date: '2024-02-29T10:00:00+00:00' }), 'good-post').problems).toEqual([])

@@ -65,12 +65,12 @@ export function checkFrontmatter(data: Record<string, unknown>, fileSlug: string
   if (data.draft !== undefined && typeof data.draft !== 'boolean') report('draft', 'must be true or false')
 
   const tagSlugs: string[] = []
+  // An empty list is allowed: real blogs (Hugo imports among them) have untagged posts, and inventing a tag
+  // would be worse. The field itself stays required, so a forgotten one is still caught.
   if (data.tags === undefined || data.tags === null) {
-    report('tags', 'is missing; write at least one tag, e.g. tags: [distributed-systems, go]')
+    report('tags', 'is missing; write the tags, e.g. tags: [distributed-systems, go], or tags: [] for none')
   } else if (!Array.isArray(data.tags)) {
     report('tags', 'must be a list, e.g. tags: [distributed-systems, go]')
-  } else if (data.tags.length === 0) {
-    report('tags', 'is empty; write at least one tag, e.g. tags: [distributed-systems, go]')
   } else {
     for (const tag of data.tags) {
       const slug = typeof tag === 'string' || typeof tag === 'number' ? tagSlug(String(tag)) : ''
