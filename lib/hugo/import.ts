@@ -172,13 +172,15 @@ function readPages(contentRoot: string): SourcePage[] {
  */
 function findMdxError(mdx: string): string | undefined {
   try {
-    fromMarkdown(mdx, { extensions: [mdxjs(), gfm(), math()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown(), mathFromMarkdown()] })
+    fromMarkdown(mdx, VALIDATE)
     return undefined
   } catch (error) {
     const place = (error as { place?: { line?: number; start?: { line?: number } } }).place
     return `${(error as { reason?: string }).reason ?? String(error)} (line ${place?.line ?? place?.start?.line ?? '?'} of the MDX)`
   }
 }
+
+const VALIDATE = { extensions: [mdxjs(), gfm(), math()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown(), mathFromMarkdown()] }
 
 function getPath(data: unknown, dotted: string): unknown {
   return dotted
