@@ -1,4 +1,4 @@
-import { PHASE_PRODUCTION_BUILD } from 'next/constants.js'
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants.js'
 
 /** Where `next build` writes the static export; scripts/finish-build.mjs turns it into out/ (README, "How it is built"). */
 export const NEXT_EXPORT_DIR = '.next-export'
@@ -10,10 +10,14 @@ export const NEXT_EXPORT_DIR = '.next-export'
  * @returns {import('next').NextConfig}
  */
 export default function nextConfig(phase) {
+  const isBuild = phase === PHASE_PRODUCTION_BUILD
   return {
-    output: 'export',
+    // The dev server renders on request (it serves posts as they are saved); only a build exports.
+    output: isBuild ? 'export' : undefined,
+    // Routes named route.dev.ts exist under `next dev` only: what a build does in its finishing step instead.
+    pageExtensions: phase === PHASE_DEVELOPMENT_SERVER ? ['tsx', 'ts', 'dev.ts'] : ['tsx', 'ts'],
     // Next 16 writes an export into a custom distDir (and still builds in .next/): the staging folder the finishing step reads.
-    distDir: phase === PHASE_PRODUCTION_BUILD ? NEXT_EXPORT_DIR : '.next',
+    distDir: isBuild ? NEXT_EXPORT_DIR : '.next',
     trailingSlash: true,
     reactStrictMode: true,
     poweredByHeader: false,

@@ -59,16 +59,18 @@ test('out/ holds no RSC payloads and no framework JavaScript, and no module of o
   for (const file of ours) expect(readFileSync(file, 'utf8'), file).not.toMatch(/^\s*['"]use client['"]/m)
 })
 
-test('a first visit downloads no JavaScript: a page is its HTML, its stylesheet and nothing else', async ({ page }) => {
-  const scripts: string[] = []
+test('a first visit downloads no framework JavaScript: the only script file is our 1 KB theme toggle', async ({ page }) => {
+  const scripts = new Set<string>()
   page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(request.url())
+    if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname)
   })
   for (const path of ['/', '/2018/06/backpressure-in-practice-keeping-fast-producers-from-killing-slow-consumers/', '/tags/go/', '/no/such/page/']) {
     await page.goto(path, { waitUntil: 'networkidle' })
-    await expect(page.locator('.theme-toggle'), `${path}: our inline theme script ran`).toBeVisible()
+    await expect(page.locator('.theme-toggle'), `${path}: public/theme.js ran`).toBeVisible()
   }
-  expect(scripts).toEqual([])
+  expect([...scripts]).toEqual(['/theme.js'])
+  const toggle = await page.request.get('/theme.js', { headers: { 'Accept-Encoding': 'identity' } })
+  expect((await toggle.body()).length).toBeLessThan(1500)
 })
 
 test('a hovered post link is prefetched, and the click uses the prefetch without asking the server again', async ({ page }) => {

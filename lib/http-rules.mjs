@@ -70,7 +70,7 @@ export const SITE_CSP = buildPolicy({ allowWasm: false })
 /** The search page and pagefind's own files: the same, plus compiling WebAssembly (pagefind's engine); still no eval. */
 export const SEARCH_CSP = buildPolicy({ allowWasm: true })
 
-/** Hashed build assets never change under their name. */
+/** Files named by their content hash or version never change under their name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 /** Everything else: browsers keep 5 minutes, a CDN an hour, and may serve a stale copy for a day while it revalidates. */
 const SHORT_LIVED = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
@@ -140,7 +140,8 @@ export const COMPRESSIBLE_EXTENSIONS = Object.freeze(['html', 'css', 'js', 'mjs'
  */
 export const HEADER_RULES = Object.freeze(
   /** @type {HeaderRule[]} */ ([
-    { files: /^\/_next\/static\//, urls: ['/_next/static/*'], headers: { 'Cache-Control': IMMUTABLE } },
+    // Build assets, processed images and KaTeX's files are named by their content hash or version.
+    { files: /^\/(_next\/static|img|katex)\//, urls: ['/_next/static/*', '/img/*', '/katex/*'], headers: { 'Cache-Control': IMMUTABLE } },
     { files: /^\/(pagefind\/|search\/index\.html$)/, urls: ['/pagefind/*', '/search/'], headers: { 'Content-Security-Policy': SEARCH_CSP } },
     { files: /\/(index|atom)\.xml$/, urls: ['/*index.xml', '/*atom.xml'], headers: { Vary: 'Accept, Accept-Encoding' } },
     {

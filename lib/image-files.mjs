@@ -1,6 +1,8 @@
 /**
  * Where processed images live and how their URLs are spelled. The content build (lib/images.ts) writes
- * them; app/img/[...file]/route.ts exports them. This module has no sharp in it, so the route stays light.
+ * them; the build's finishing step (scripts/finish-build.mjs) copies into out/ the ones shipped pages
+ * refer to, and under `next dev` app/img/[...file]/route.dev.ts serves them. No sharp in here, and plain
+ * JavaScript (checked by tsc through JSDoc), so the finishing step, which runs under bare Node, shares it.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -19,27 +21,40 @@ export const IMAGE_CACHE_DIR = join(/* turbopackIgnore: true */ process.cwd(), '
 export const IMAGE_SIZES = '(min-width: 48rem) 44rem, calc(100vw - 2rem)'
 
 /** Output formats, by file extension. */
-export const IMAGE_TYPES = {
+export const IMAGE_TYPES = Object.freeze({
   avif: 'image/avif',
   webp: 'image/webp',
   jpg: 'image/jpeg',
   png: 'image/png',
   gif: 'image/gif',
   svg: 'image/svg+xml',
-} as const
+})
 
-export type ImageExtension = keyof typeof IMAGE_TYPES
+/** @typedef {keyof typeof IMAGE_TYPES} ImageExtension */
 
 /** Characters of the source hash that go into a URL: 64 bits, unique enough for one blog's images. */
 const URL_HASH_LENGTH = 16
 
-/** The cache file of one variant: the full sha256 of the source bytes, the width and the format. */
-export function buildCacheFileName(sha256: string, width: number, extension: ImageExtension): string {
+/**
+ * The cache file of one variant: the full sha256 of the source bytes, the width and the format.
+ * @param {string} sha256
+ * @param {number} width
+ * @param {ImageExtension} extension
+ * @returns {string}
+ */
+export function buildCacheFileName(sha256, width, extension) {
   return `${sha256}.${width}.${extension}`
 }
 
-/** "/img/photo.3f2a….960.avif": the source's name (for people reading the HTML), hash, width and format. */
-export function buildImageUrl(stem: string, sha256: string, width: number, extension: ImageExtension): string {
+/**
+ * "/img/photo.3f2a….960.avif": the source's name (for people reading the HTML), hash, width and format.
+ * @param {string} stem
+ * @param {string} sha256
+ * @param {number} width
+ * @param {ImageExtension} extension
+ * @returns {string}
+ */
+export function buildImageUrl(stem, sha256, width, extension) {
   const name =
     stem
       .toLowerCase()
@@ -50,37 +65,47 @@ export function buildImageUrl(stem: string, sha256: string, width: number, exten
 
 const URL_FILE = /^[a-z0-9-]+\.([0-9a-f]{16})\.(\d+)\.(avif|webp|jpg|png|gif|svg)$/
 
-/** Every processed image URL in a post's HTML (src and srcset), each once, in order. */
-export function listImageUrls(html: string): string[] {
+/**
+ * Every processed image URL in a post's HTML (src and srcset), each once, in order.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function listImageUrls(html) {
   const pattern = new RegExp(`${IMAGE_URL_PREFIX}[a-z0-9-]+\\.[0-9a-f]{${URL_HASH_LENGTH}}\\.\\d+\\.(?:avif|webp|jpg|png|gif|svg)`, 'g')
   return [...new Set(html.match(pattern) ?? [])]
 }
 
 /**
- * The bytes and content type of the processed image at `/img/<file>`, or undefined when the content build did
- * not write it (a URL no post uses). A build lists the cache folder once.
+ * The cache file behind the processed image at `/img/<file>`, or undefined when the content build did not
+ * write it (a URL no post uses). A build lists the cache folder once.
+ * @param {string} file
+ * @param {string} [cacheDir]
+ * @returns {{ path: string; type: string } | undefined}
  */
-export function readProcessedImage(file: string, cacheDir = IMAGE_CACHE_DIR): { bytes: Buffer; type: string } | undefined {
-  const found = findCacheFile(file, cacheDir)
-  return found && { bytes: readFileSync(join(cacheDir, found.name)), type: found.type }
-}
-
-/** Whether the content build wrote the processed image at `/img/<file>`. */
-export function hasProcessedImage(file: string, cacheDir = IMAGE_CACHE_DIR): boolean {
-  return findCacheFile(file, cacheDir) !== undefined
-}
-
-function findCacheFile(file: string, cacheDir: string): { name: string; type: string } | undefined {
+export function findProcessedImage(file, cacheDir = IMAGE_CACHE_DIR) {
   const match = URL_FILE.exec(file)
   if (!match) return undefined
   const [, hash = '', width = '', extension = ''] = match
   const name = listCacheFiles(cacheDir).find((candidate) => candidate.startsWith(hash) && candidate.endsWith(`.${width}.${extension}`))
-  return name === undefined ? undefined : { name, type: IMAGE_TYPES[extension as ImageExtension] }
+  return name === undefined ? undefined : { path: join(cacheDir, name), type: IMAGE_TYPES[/** @type {ImageExtension} */ (extension)] }
 }
 
-const listings = new Map<string, string[]>()
+/**
+ * The bytes and content type of the processed image at `/img/<file>`, or undefined (see findProcessedImage).
+ * @param {string} file
+ * @param {string} [cacheDir]
+ * @returns {{ bytes: Buffer; type: string } | undefined}
+ */
+export function readProcessedImage(file, cacheDir = IMAGE_CACHE_DIR) {
+  const found = findProcessedImage(file, cacheDir)
+  return found && { bytes: readFileSync(found.path), type: found.type }
+}
 
-function listCacheFiles(cacheDir: string): string[] {
+/** @type {Map<string, string[]>} */
+const listings = new Map()
+
+/** @param {string} cacheDir */
+function listCacheFiles(cacheDir) {
   // Under `next dev` a post edited a moment ago may have added images, so the listing is read again.
   let names = process.env.NODE_ENV === 'development' ? undefined : listings.get(cacheDir)
   if (!names) {

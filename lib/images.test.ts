@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listImageUrls, readProcessedImage } from './image-files'
+import { listImageUrls, readProcessedImage } from './image-files.mjs'
 import { imageStats, locateImage, pickWidths, processImage } from './images'
 
 let root: string

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { imageSize } from 'image-size'
 import sharp from 'sharp'
-import { buildCacheFileName, buildImageUrl, IMAGE_CACHE_DIR, IMAGE_TYPES, type ImageExtension } from './image-files'
+import { buildCacheFileName, buildImageUrl, IMAGE_CACHE_DIR, IMAGE_TYPES, type ImageExtension } from './image-files.mjs'
 
 /** Widths made of every raster image (and its own width when narrower): the column is about 700 CSS px, so 1440 covers 2x screens. */
 export const IMAGE_WIDTHS = [480, 960, 1440] as const

@@ -11,32 +11,16 @@ export const OUR_SCRIPT_ATTRIBUTE = 'data-blog-script'
 export const THEME_STORAGE_KEY = 'theme'
 
 /**
- * Runs in <head> before the body paints, so a stored choice never flashes the other theme. Once the page
- * has parsed it shows the theme toggle (hidden in the markup: without JavaScript there is no toggle) and
- * wires it: a click switches theme and remembers the choice where storage allows.
+ * Runs in <head> before the body paints, so a stored choice never flashes the other theme. Kept to this:
+ * the toggle itself is public/theme.js, a file the browser caches once for every page.
  */
-export const THEME_SCRIPT = `(function(){var d=document.documentElement,k='${THEME_STORAGE_KEY}';function get(){try{return localStorage.getItem(k)}catch(e){return null}}var t=get();if(t==='light'||t==='dark')d.dataset.theme=t;function now(){var c=d.dataset.theme;return c==='light'||c==='dark'?c:matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.addEventListener('DOMContentLoaded',function(){var b=document.querySelector('.theme-toggle');if(!b)return;function show(){var dark=now()==='dark';b.setAttribute('aria-label','Switch to '+(dark?'light':'dark')+' theme');b.textContent=dark?'\\u2600\\ufe0e Light':'\\u263e Dark';b.hidden=false}b.addEventListener('click',function(){var n=now()==='dark'?'light':'dark';d.dataset.theme=n;try{localStorage.setItem(k,n)}catch(e){}show()});show()})})()`
+export const THEME_SCRIPT = `try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`
 
-/** Same-origin paths that are not pages: never prefetched or prerendered. */
-const NOT_PAGES = [
-  '/*.xml',
-  '/*.json',
-  '/*.xsl',
-  '/*.txt',
-  '/*.png',
-  '/*.jpg',
-  '/*.jpeg',
-  '/*.gif',
-  '/*.webp',
-  '/*.avif',
-  '/*.svg',
-  '/*.ico',
-  '/search/*',
-  '/pagefind/*',
-  '/_next/*',
-]
-
-const PAGE_LINKS = { and: [{ href_matches: '/*' }, { not: { href_matches: NOT_PAGES } }] }
+/**
+ * Links to pages: every same-origin link but those to a file (feeds, images, the sitemap: their paths have a
+ * dot; page paths never do) and to search, whose page loads its engine.
+ */
+const PAGE_LINKS = { and: [{ href_matches: '/*' }, { not: { selector_matches: "[href*='.'],[href^='/search/']" } }] }
 
 /**
  * Speculation Rules instead of a client router: a page link the reader hovers (moderate eagerness) is

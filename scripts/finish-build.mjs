@@ -8,17 +8,31 @@
  *    in every page. Each page is parsed (rehype) and keeps, by allowlist, only JSON-LD, speculation rules
  *    and the scripts marked as ours (lib/inline-scripts.mjs); the RSC payload files and the framework's
  *    JavaScript are deleted. Anything else that would run fails the build.
- * 2. Alias pages: each old URL in _redirects also gets a page that refreshes to the new one, for static
+ * 2. Processed images (lib/images.ts) that the pages and feeds refer to are copied in from the image cache.
+ * 3. Alias pages: each old URL in _redirects also gets a page that refreshes to the new one, for static
  *    hosts that cannot redirect (both our servers and the _redirects-reading hosts answer a 301 first).
- * 3. Every local reference of every page (links, stylesheets, images, scripts) must resolve to a file.
- * 4. _headers from lib/http-rules.mjs, and a .br and .gz beside each compressible file.
- * 5. The new site is written beside the old one (.builds/<id>/) and out/ (a symbolic link) is swapped to it
+ * 4. Every local reference of every page (links, stylesheets, images, scripts) must resolve to a file.
+ * 5. _headers from lib/http-rules.mjs, and a .br and .gz beside each compressible file.
+ * 6. The new site is written beside the old one (.builds/<id>/) and out/ (a symbolic link) is swapped to it
  *    with one rename, so a running server never sees a half-written site. The previous build is kept for
  *    the requests still reading it; older ones are removed.
  *
  *   node scripts/finish-build.mjs            (npm run build runs it after next build)
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -28,6 +42,7 @@ import rehypeParse from 'rehype-parse'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { listFiles } from '../lib/export-files.mjs'
+import { findProcessedImage, IMAGE_CACHE_DIR, IMAGE_URL_PREFIX, listImageUrls } from '../lib/image-files.mjs'
 import { COMPRESSIBLE_EXTENSIONS, parseRedirects, renderHeadersFile } from '../lib/http-rules.mjs'
 import { INLINE_SCRIPTS, OUR_SCRIPT_ATTRIBUTE } from '../lib/inline-scripts.mjs'
 import { NEXT_EXPORT_DIR } from '../next.config.mjs'
@@ -233,6 +248,33 @@ function findBrokenReferences(site, htmlFiles, redirects) {
   return problems
 }
 
+/**
+ * Copies into the site every processed image (lib/images.ts wrote them to the cache) that a page, feed or
+ * JSON file refers to, share images in <meta> and feeds' absolute URLs included: exactly what ships, so a
+ * draft's images never do. Returns the URLs the cache lacks.
+ * @param {string} site
+ * @param {string} cacheDir
+ * @returns {string[]}
+ */
+function copyProcessedImages(site, cacheDir) {
+  const urls = new Set(
+    listFiles(site)
+      .filter((file) => /\.(html|xml|json)$/.test(file))
+      .flatMap((file) => listImageUrls(readFileSync(join(site, file), 'utf8'))),
+  )
+  const missing = []
+  for (const url of urls) {
+    const found = findProcessedImage(url.slice(IMAGE_URL_PREFIX.length), cacheDir)
+    if (!found) {
+      missing.push(url)
+      continue
+    }
+    mkdirSync(dirname(join(site, url)), { recursive: true })
+    copyFileSync(found.path, join(site, url))
+  }
+  return missing
+}
+
 const gzipAsync = promisify(gzip)
 const brotliAsync = promisify(brotliCompress)
 
@@ -292,9 +334,9 @@ function isLink(path) {
 
 /**
  * Turns Next's export in `exportDir` into the production site and swaps it in at `out`.
- * @param {{ exportDir: string; out: string; buildsDir: string; log?: (line: string) => void }} options
+ * @param {{ exportDir: string; out: string; buildsDir: string; imageCacheDir?: string; log?: (line: string) => void }} options
  */
-export async function finishBuild({ exportDir, out, buildsDir, log = console.log }) {
+export async function finishBuild({ exportDir, out, buildsDir, imageCacheDir = IMAGE_CACHE_DIR, log = console.log }) {
   if (!existsSync(join(exportDir, 'index.html'))) throw new Error(`${exportDir}/index.html is missing: run next build first (npm run build does both).`)
   mkdirSync(buildsDir, { recursive: true })
   const site = join(buildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`)
@@ -312,6 +354,13 @@ export async function finishBuild({ exportDir, out, buildsDir, log = console.log
 
   const pages = listFiles(site).filter((file) => file.endsWith('.html'))
   for (const page of pages) writeFileSync(join(site, page), leanHtml(readFileSync(join(site, page), 'utf8'), page))
+
+  const missingImages = copyProcessedImages(site, imageCacheDir)
+  if (missingImages.length > 0) {
+    throw new Error(
+      `Processed images missing from ${imageCacheDir} (${missingImages.join(', ')}): delete .contentlayer and run \`npx contentlayer2 build\` again.`,
+    )
+  }
 
   const redirectsFile = join(site, '_redirects')
   const redirects = parseRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : '')

@@ -4,7 +4,7 @@
  * nothing that needs Next. Authors use them by name in MDX; README's authoring guide shows each.
  */
 import type { ComponentProps, ReactNode } from 'react'
-import { IMAGE_SIZES } from '../image-files'
+import { IMAGE_SIZES } from '../image-files.mjs'
 import type { ProcessedImage } from '../images'
 
 /** The processed images of the post being rendered, by src as written in the post. */

@@ -1,22 +1,11 @@
-import { hasProcessedImage, listImageUrls, readProcessedImage, IMAGE_URL_PREFIX } from '@/lib/image-files'
-import { getPosts } from '@/lib/posts'
+import { readProcessedImage } from '@/lib/image-files.mjs'
 
-export const dynamic = 'force-static'
-export const dynamicParams = false
-
-/** The processed images of published posts only: a draft's images never reach the export. */
-export function generateStaticParams() {
-  const files = [...new Set(getPosts().flatMap((post) => listImageUrls(post.html)))].map((url) => url.slice(IMAGE_URL_PREFIX.length))
-  const missing = files.filter((file) => !hasProcessedImage(file))
-  if (missing.length > 0) {
-    throw new Error(
-      `Processed images missing from .contentlayer/images (${missing.join(', ')}): delete .contentlayer and run \`npx contentlayer2 build\` again.`,
-    )
-  }
-  return files.map((file) => ({ file: [file] }))
-}
-
-/** One processed image variant, written by the content build (lib/images.ts). */
+/**
+ * Under `next dev` only (next.config.mjs gives the dev server the ".dev.ts" page extension): one processed
+ * image from the content build's cache (lib/images.ts). A build has no such route: the finishing step copies
+ * into out/ exactly the images its pages refer to (scripts/finish-build.mjs), so a blog without images needs
+ * no empty route, and a draft's images never ship.
+ */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string[] }> }) {
   const image = readProcessedImage((await params).file.join('/'))
   if (!image) return new Response('Not found.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
