@@ -35,5 +35,16 @@ export default defineConfig([
     files: ['lib/mdx/**'],
     rules: { '@next/next/no-img-element': 'off' },
   },
-  globalIgnores(['.next/**', 'out/**', 'out', '.builds/**', '.next-export/**', '.contentlayer/**', '.fixture-site/**', '.fixture-dev/**', 'next-env.d.ts', 'bench/results/**']),
+  globalIgnores([
+    '.next/**',
+    'out/**',
+    'out',
+    '.builds/**',
+    '.next-export/**',
+    '.contentlayer/**',
+    '.fixture-site/**',
+    '.fixture-dev/**',
+    'next-env.d.ts',
+    'bench/results/**',
+  ]),
 ])
