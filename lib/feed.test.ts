@@ -1,18 +1,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import {
-  escapeHtml,
-  getFeedAt,
-  getFeedValidators,
-  getPostsSectionFeed,
-  getSiteFeed,
-  getTagFeed,
-  getTagsFeed,
-  isNotModified,
-  prefersHtml,
-  renderFeed,
-} from './feed'
+import { escapeHtml, getFeedContentType, getPostsSectionFeed, getSiteFeed, getTagFeed, getTagsFeed, renderFeed } from './feed'
 import { getPosts, getTag, getTags } from './posts'
 
 const SITE = 'https://blog.turboawesome.win'
@@ -155,46 +144,16 @@ describe('the tags feed', () => {
   })
 })
 
-describe('feeds by URL path and HTTP validators', () => {
-  it('maps every feed path to its feed, and nothing else', () => {
-    expect(getFeedAt('/index.xml')?.format).toBe('rss')
-    expect(getFeedAt('/posts/feed.json')?.spec.folder).toBe('/posts/')
-    expect(getFeedAt('/tags/go/atom.xml')?.spec.title).toBe('Go on Bits, Trades & Systems')
-    expect(getFeedAt('/tags/index.xml')?.spec.folder).toBe('/tags/')
-    for (const path of ['/tags/atom.xml', '/tags/nope/index.xml', '/tags/%ff/index.xml', '/2025/index.xml', '/index.xml/', '/feed.xsl', '/tags/go/']) {
-      expect(getFeedAt(path), path).toBeUndefined()
-    }
-  })
-
-  it('answers a matching ETag or a not-older If-Modified-Since with "not modified"', () => {
-    const validators = getFeedValidators('/tags/go/index.xml')!
-    const lastModified = validators.lastModified.toUTCString()
-    expect(isNotModified(new Headers({ 'if-none-match': validators.etag }), validators)).toBe(true)
-    expect(isNotModified(new Headers({ 'if-none-match': `"other", W/${validators.etag}` }), validators)).toBe(true)
-    expect(isNotModified(new Headers({ 'if-none-match': '"other"', 'if-modified-since': lastModified }), validators)).toBe(false)
-    expect(isNotModified(new Headers({ 'if-modified-since': lastModified }), validators)).toBe(true)
-    expect(isNotModified(new Headers({ 'if-modified-since': new Date(validators.lastModified.getTime() - 1000).toUTCString() }), validators)).toBe(false)
-    expect(isNotModified(new Headers({ 'if-modified-since': 'yesterday' }), validators)).toBe(false)
-    expect(isNotModified(new Headers(), validators)).toBe(false)
-  })
-
-  it('gives each feed its own ETag', () => {
-    expect(getFeedValidators('/tags/go/index.xml')!.etag).not.toBe(getFeedValidators('/tags/go/atom.xml')!.etag)
+describe('feed content types', () => {
+  it('come from the HTTP table, by the file each format is served at', () => {
+    expect(getFeedContentType('rss')).toBe('application/rss+xml; charset=utf-8')
+    expect(getFeedContentType('atom')).toBe('application/atom+xml; charset=utf-8')
+    expect(getFeedContentType('json')).toBe('application/feed+json; charset=utf-8')
   })
 })
 
 describe('escapeHtml', () => {
   it('escapes as Hugo does, so existing descriptions keep their bytes', () => {
     expect(escapeHtml(`Here's <b> & "q"`)).toBe('Here&#39;s &lt;b&gt; &amp; &#34;q&#34;')
-  })
-})
-
-describe('prefersHtml', () => {
-  it('tells a browser navigation from a feed reader', () => {
-    expect(prefersHtml('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(true)
-    expect(prefersHtml('application/rss+xml, application/xml;q=0.9, */*;q=0.8')).toBe(false)
-    expect(prefersHtml('*/*')).toBe(false)
-    expect(prefersHtml(null)).toBe(false)
-    expect(prefersHtml('text/htmlx')).toBe(false)
   })
 })

@@ -1,14 +1,13 @@
 /**
  * Every feed of the site, in every format, is built here from the content model:
- * RSS 2.0 and Atom through `feed`, JSON Feed 1.1 by hand. Routes only pick a feed and a format;
- * proxy.ts asks feedValidators() for HTTP caching.
+ * RSS 2.0 and Atom through `feed`, JSON Feed 1.1 by hand. Routes only pick a feed and a format.
  */
-import { createHash } from 'node:crypto'
 import { Feed, type Item } from 'feed'
+import { FEED_CONTENT_TYPES } from './http-rules.mjs'
 import { buildFeedHtml } from './feed-html'
 import { getPosts, getTag, getTags, type Post } from './posts'
 import { absoluteUrl, site } from './site'
-import { feedPath, tagPath, type FeedFormat } from './urls'
+import { FEED_FILES, feedPath, tagPath, type FeedFormat } from './urls'
 
 /** One item of a feed: a post, or a tag in the list of tags. */
 export type FeedEntry = {
@@ -33,17 +32,10 @@ export type FeedSpec = {
   entries: readonly FeedEntry[]
 }
 
-export const FEED_CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
+/** A feed format's content type: the HTTP table's, by the file name the format is served at. */
+export function getFeedContentType(format: FeedFormat): string {
+  return FEED_CONTENT_TYPES[FEED_FILES[format] as keyof typeof FEED_CONTENT_TYPES]
 }
-
-/**
- * Feed readers poll every few minutes: browsers may reuse a copy for 5 minutes, a CDN for an hour,
- * and a CDN may serve a stale copy for a day while it revalidates (ETag makes that cheap).
- */
-export const FEED_CACHE_CONTROL = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400'
 
 /** The XSL stylesheet that turns a feed opened in a browser into a readable page. */
 export const FEED_STYLESHEET_PATH = '/feed.xsl'
@@ -223,85 +215,11 @@ function streamText(text: string): ReadableStream<Uint8Array> {
   })
 }
 
-/** The HTTP response for a feed, streamed, with its format's content type; 404 when the feed does not exist. */
+/**
+ * The route handler's response for a feed, streamed, with its format's content type; 404 when the feed does
+ * not exist. The build writes the body to a file; the servers send it with the HTTP table's headers.
+ */
 export function feedResponse(spec: FeedSpec | undefined, format: FeedFormat): Response {
   if (!spec) return new Response('No such feed.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  return new Response(streamText(renderFeed(spec, format)), {
-    headers: { 'Content-Type': FEED_CONTENT_TYPES[format], 'Cache-Control': FEED_CACHE_CONTROL },
-  })
-}
-
-// ---- HTTP validators, for conditional GET under `npm start` (proxy.ts) ----
-
-const FEED_FILE_FORMATS: Readonly<Record<string, FeedFormat>> = { 'index.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' }
-
-/** The feed served at this URL path, or undefined when the path is not a feed. */
-export function getFeedAt(pathname: string): { spec: FeedSpec; format: FeedFormat } | undefined {
-  const match = /^\/(?:(posts|tags)\/)?(?:([^/]+)\/)?(index\.xml|atom\.xml|feed\.json)$/.exec(pathname)
-  if (!match) return undefined
-  const [, section, tag, file = ''] = match
-  const format = FEED_FILE_FORMATS[file]
-  if (!format) return undefined
-  if (section === 'tags' && tag) {
-    const slug = decodePathSegment(tag)
-    const spec = slug === undefined ? undefined : getTagFeed(slug)
-    return spec && { spec, format }
-  }
-  if (tag) return undefined
-  if (section === 'tags') return format === 'rss' ? { spec: getTagsFeed(), format } : undefined
-  return { spec: section === 'posts' ? getPostsSectionFeed() : getSiteFeed(), format }
-}
-
-/** A percent-encoded path segment, decoded; undefined when it is not valid UTF-8 (/tags/%ff/), never a throw. */
-function decodePathSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return undefined
-  }
-}
-
-export type FeedValidators = { etag: string; lastModified: Date; contentType: string }
-
-// Keyed by the post list too, so that `next dev` forgets them when an edit rebuilds the content model.
-const validatorsByPosts = new WeakMap<readonly Post[], Map<string, FeedValidators | null>>()
-
-/** ETag (a hash of the exact bytes served) and Last-Modified of the feed at this path, computed once per path and content build. */
-export function getFeedValidators(pathname: string): FeedValidators | undefined {
-  const posts = getPosts()
-  let validatorsByPath = validatorsByPosts.get(posts)
-  if (!validatorsByPath) {
-    validatorsByPath = new Map()
-    validatorsByPosts.set(posts, validatorsByPath)
-  }
-  let validators = validatorsByPath.get(pathname)
-  if (validators === undefined) {
-    const feed = getFeedAt(pathname)
-    validators = feed
-      ? {
-          etag: `"${createHash('sha256').update(renderFeed(feed.spec, feed.format)).digest('base64url').slice(0, 32)}"`,
-          lastModified: getFeedUpdated(feed.spec),
-          contentType: FEED_CONTENT_TYPES[feed.format],
-        }
-      : null
-    validatorsByPath.set(pathname, validators)
-  }
-  return validators ?? undefined
-}
-
-/** Whether a conditional request may be answered 304 (RFC 9110: If-None-Match wins over If-Modified-Since). */
-export function isNotModified(headers: Headers, validators: FeedValidators): boolean {
-  const ifNoneMatch = headers.get('if-none-match')
-  if (ifNoneMatch !== null) {
-    const tags = ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''))
-    return tags.includes('*') || tags.includes(validators.etag)
-  }
-  const ifModifiedSince = Date.parse(headers.get('if-modified-since') ?? '')
-  // HTTP dates have whole seconds; compare at that precision.
-  return !Number.isNaN(ifModifiedSince) && Math.floor(validators.lastModified.getTime() / 1000) * 1000 <= ifModifiedSince
-}
-
-/** Whether an Accept header comes from a browser navigating to a page (it names text/html), not a feed reader. */
-export function prefersHtml(accept: string | null): boolean {
-  return accept !== null && /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept)
+  return new Response(streamText(renderFeed(spec, format)), { headers: { 'Content-Type': getFeedContentType(format) } })
 }
