@@ -119,7 +119,10 @@ test('both deployments send the same headers, in every encoding, for every kind 
       const [a, b] = await Promise.all([fetchFrom(NODE_URL, path, headers), fetchFrom(STATIC_URL, path, headers)])
       const what = `${path} ${JSON.stringify(headers)}`
       expect(b.status, what).toBe(a.status)
-      expect(comparableHeaders(b.headers), what).toEqual(comparableHeaders(a.headers))
+      // A redirect's body is for people only: nginx writes its own short page, Node none.
+      const ignored = a.status === 301 ? ['content-length', 'content-type'] : []
+      const comparable = (headers: Headers) => Object.fromEntries(Object.entries(comparableHeaders(headers)).filter(([name]) => !ignored.includes(name)))
+      expect(comparable(b.headers), what).toEqual(comparable(a.headers))
       if (a.status === 200 || a.status === 404) expect(b.body.equals(a.body), `${what}: the same bytes`).toBe(true)
     }
   }

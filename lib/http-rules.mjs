@@ -191,8 +191,7 @@ export const PREFERS_HTML = /(^|,)\s*text\/html\s*(;|,|$)/i
  * @returns {Headers}
  */
 export function getStatusHeaders(status) {
-  const { Vary: _vary, ...defaults } = getFileHeaders('/')
-  return { ...defaults, 'Cache-Control': status === REDIRECT_STATUS ? REDIRECT_CACHE_CONTROL : ERROR_CACHE_CONTROL }
+  return { ...getFileHeaders('/'), 'Cache-Control': status === REDIRECT_STATUS ? REDIRECT_CACHE_CONTROL : ERROR_CACHE_CONTROL }
 }
 
 /**
