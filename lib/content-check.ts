@@ -10,6 +10,7 @@ import YAML from 'yaml'
 import { checkFrontmatter, findUrlConflicts, isUnpublishedAt, slugFromFileName, type UrlClaim } from './content-rules'
 import { locateImage } from './images'
 import { listImageReferences, parseMdxBody } from './mdx/image-references'
+import { buildRedirectContext, listPublicPaths, loadRedirectLines, readRedirectsFile, REDIRECTS_FILE, type SitePost } from './site-redirects'
 
 /** All .mdx files under `dir`, sorted so reports are stable. */
 function listMdxFiles(dir: string): string[] {
@@ -61,7 +62,8 @@ function checkBody(body: string, firstBodyLine: number, file: string): string[] 
 }
 
 /**
- * Every problem in the posts of `contentDir`, one line each ("content/posts/x.mdx: field: message"), and
+ * Every problem in the posts of `contentDir`, one line each ("content/posts/x.mdx: field: message"), and in
+ * its redirects.txt ("content/redirects.txt: line 3: message"), and
  * the posts (relative to contentDir) that are drafts or scheduled after `now`, which a production build
  * leaves out entirely so not a byte of them ships.
  */
@@ -69,6 +71,7 @@ export function checkContentFolder(contentDir: string, now: Date): { problems: s
   const problems: string[] = []
   const unpublished: string[] = []
   const claims: UrlClaim[] = []
+  const published: SitePost[] = []
   for (const path of listMdxFiles(join(contentDir, 'posts'))) {
     const file = relative(process.cwd(), path)
     const raw = readFileSync(path, 'utf8')
@@ -87,8 +90,16 @@ export function checkContentFolder(contentDir: string, now: Date): { problems: s
     for (const message of checkBody(parsed.content, firstBodyLine, path)) problems.push(`${file}: ${message}`)
     if (!derived) continue
     if (isUnpublishedAt(parsed.data.draft, derived.postDate.instant, now)) unpublished.push(relative(contentDir, path))
-    else claims.push({ file, url: derived.url, aliases: derived.aliases })
+    else {
+      claims.push({ file, url: derived.url, aliases: derived.aliases })
+      published.push(derived)
+    }
   }
   for (const { file, field, message } of findUrlConflicts(claims)) problems.push(`${file}: ${field}: ${message}`)
+  // The site's own redirects, against the pages these posts make and the files under public/.
+  const aliases = claims.flatMap(({ file, url, aliases: paths }) => paths.map((alias) => ({ alias, file, url })))
+  const context = buildRedirectContext(published, aliases, listPublicPaths(join(process.cwd(), 'public')))
+  const redirectsFile = relative(process.cwd(), join(contentDir, REDIRECTS_FILE))
+  problems.push(...loadRedirectLines(readRedirectsFile(contentDir), context, redirectsFile).problems)
   return { problems, unpublished }
 }

@@ -3,6 +3,7 @@
  * pages, feeds and the sitemap ask it, and it validates, filters drafts, sorts and groups exactly once
  * per content build: once per process in production, and again after each edit under `next dev`.
  */
+import { join, resolve } from 'node:path'
 // Imported through the alias so that unit tests can swap in fixture posts (vitest.config.mts).
 import { readGeneratedPosts, type GeneratedPostData as GeneratedPost } from '@/lib/content-source'
 import {
@@ -16,6 +17,7 @@ import {
   type DerivedFields,
 } from './content-rules'
 import { extractHeadings, type Heading } from './headings'
+import { buildRedirectContext, listPublicPaths, loadRedirectLines, readRedirectsFile, REDIRECTS_FILE, type RedirectLine } from './site-redirects'
 import { formatTagTitle, homePagePath, listingPagePath, tagPath } from './urls'
 
 /** A post as the site uses it: the generated document plus what content-rules derives from it, once. */
@@ -90,6 +92,8 @@ type Model = {
   /** Filled as posts are asked for: selecting related posts for all of them at once costs posts × posts. */
   relatedByPost: Map<Post, readonly Post[]>
   aliasTargets: ReadonlyMap<string, string>
+  /** content/redirects.txt, checked against these posts. */
+  siteRedirects: readonly RedirectLine[]
 }
 
 function buildModel(generated: readonly GeneratedPost[]): Model {
@@ -97,7 +101,8 @@ function buildModel(generated: readonly GeneratedPost[]): Model {
   const tags = groupByTag(published)
   const archive = groupByDate(published)
   const aliasTargets = buildAliasTargets(published, listPagePaths(published, tags, archive))
-  return { published, tags, tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])), archive, relatedByPost: new Map(), aliasTargets }
+  const siteRedirects = loadSiteRedirects(published)
+  return { published, tags, tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])), archive, relatedByPost: new Map(), aliasTargets, siteRedirects }
 }
 
 let model: { value: Model; source: readonly GeneratedPost[] } | undefined
@@ -317,7 +322,32 @@ export function getHugoPagerRedirects(): { from: string; to: string }[] {
   return redirects
 }
 
-/** Every redirect of the site, old path first: post aliases and Hugo's pager pages, ordered by old path. */
+/** The content folder contentlayer reads (contentlayer.config.ts): its redirects.txt is the site's. */
+const CONTENT_DIR = resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || 'content')
+
+/**
+ * content/redirects.txt, checked against the published posts and public/ as lib/content-check.ts checked it
+ * before the content build (so `next dev`, which shows drafts, sees the same rules); a bad line fails the build.
+ */
+function loadSiteRedirects(published: readonly Post[]): RedirectLine[] {
+  const aliases = published.flatMap((post) => post.aliases.map((alias) => ({ alias, file: `content/${post._raw.sourceFilePath}`, url: post.url })))
+  const context = buildRedirectContext(published, aliases, listPublicPaths(join(/* turbopackIgnore: true */ process.cwd(), 'public')))
+  const { lines, problems } = loadRedirectLines(readRedirectsFile(CONTENT_DIR), context, `content/${REDIRECTS_FILE}`)
+  if (problems.length > 0) throw new Error(formatContentProblems(problems))
+  return lines
+}
+
+/** The redirects of content/redirects.txt (old URLs that are no post's alias), ordered by old path. */
+export function getSiteRedirects(): { from: string; to: string }[] {
+  return getModel()
+    .siteRedirects.map(({ from, to }) => ({ from, to }))
+    .sort((a, b) => a.from.localeCompare(b.from))
+}
+
+/**
+ * Every redirect of the site, old path first: post aliases, Hugo's pager pages and content/redirects.txt,
+ * ordered by old path. The content checks keep the three apart, so no old path appears twice.
+ */
 export function getRedirects(): { from: string; to: string }[] {
-  return [...getAliases(), ...getHugoPagerRedirects()].sort((a, b) => a.from.localeCompare(b.from))
+  return [...getAliases(), ...getHugoPagerRedirects(), ...getSiteRedirects()].sort((a, b) => a.from.localeCompare(b.from))
 }
