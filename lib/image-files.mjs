@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { CONTENT_TYPES } from './http-rules.mjs'
 
 /** Site-root prefix of every processed image. Distinct from public/'s files, which are served as they are. */
 export const IMAGE_URL_PREFIX = '/img/'
@@ -21,16 +22,14 @@ export const IMAGE_CACHE_DIR = join(/* turbopackIgnore: true */ process.cwd(), '
 export const IMAGE_SIZES = '(min-width: 48rem) 44rem, calc(100vw - 2rem)'
 
 /** Output formats, by file extension. */
-export const IMAGE_TYPES = Object.freeze({
-  avif: 'image/avif',
-  webp: 'image/webp',
-  jpg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  svg: 'image/svg+xml',
-})
+const IMAGE_EXTENSIONS = /** @type {const} */ (['avif', 'webp', 'jpg', 'png', 'gif', 'svg'])
 
-/** @typedef {keyof typeof IMAGE_TYPES} ImageExtension */
+/** @typedef {(typeof IMAGE_EXTENSIONS)[number]} ImageExtension */
+
+/** Each output format's media type, as the HTTP table serves it (without its parameters, for <source type>). */
+export const IMAGE_TYPES = /** @type {Readonly<Record<ImageExtension, string>>} */ (
+  Object.freeze(Object.fromEntries(IMAGE_EXTENSIONS.map((extension) => [extension, CONTENT_TYPES[extension].split(';')[0]])))
+)
 
 /** Characters of the source hash that go into a URL: 64 bits, unique enough for one blog's images. */
 const URL_HASH_LENGTH = 16
