@@ -2,7 +2,7 @@
 /**
  * `npm start`: the production server. It serves out/, the static export `npm run build` makes, and nothing
  * else: no request renders a page or reads a post. Files are sent by `send` (pillarjs: conditional
- * requests, ranges, HEAD), headers come from lib/http-rules.mjs, the table nginx's configuration is rendered
+ * requests, ranges, HEAD) or, for the files read before, from memory (`fresh` decides 304s), headers come from lib/http-rules.mjs, the table nginx's configuration is rendered
  * from too, so both deployments answer alike (e2e/modes.spec.ts compares them).
  * - Precompressed: out/ holds a .br and .gz beside each compressible file (scripts/finish-build.mjs); the one
  *   the client prefers is sent as it is (Negotiator), nothing is compressed at request time.
@@ -16,7 +16,8 @@
  *   connections, give up on clients still reading after SHUTDOWN_TIMEOUT_MS, exit 0.
  *
  * Environment: PORT (default 3000), HOST (default: every interface), WEB_CONCURRENCY, SHUTDOWN_TIMEOUT_MS
- * (default 20000), KEEP_ALIVE_TIMEOUT_MS (default 65000), SITE_DIR (default out/ beside this file).
+ * (default 20000), KEEP_ALIVE_TIMEOUT_MS (default 65000), SITE_DIR (default out/ beside this file),
+ * MEMORY_CACHE_MB (default 64: bodies kept in memory per worker; 0 sends every file from disk).
  */
 import cluster from 'node:cluster'
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
@@ -24,6 +25,7 @@ import { createServer, STATUS_CODES } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import fresh from 'fresh'
 import Negotiator from 'negotiator'
 import send from 'send'
 import {
@@ -40,7 +42,7 @@ import { listFiles } from './lib/export-files.mjs'
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
-/** @typedef {{ abs: string; etag: string; lastModified: string }} Variant */
+/** @typedef {{ abs: string; size: number; etag: string; lastModified: string }} Variant */
 /** @typedef {Variant & { file: string; headers: Record<string, string>; encodings: Map<string, Variant> }} Entry */
 /** @typedef {{ root: string; files: Map<string, Entry>; redirects: Map<string, string>; notFound: Entry | undefined }} Site */
 
@@ -56,6 +58,49 @@ const ENCODINGS = /** @type {const} */ ([
   ['br', '.br'],
   ['gzip', '.gz'],
 ])
+/**
+ * Bodies kept in memory, least recently used first out, up to MEMORY_CACHE_MB (default 64) per worker: a page
+ * then costs no file system call at all, where `send` stats, opens and streams the file on every request.
+ * Files over 1 MiB, and range requests, always go through `send`.
+ */
+const memoryBudget = readWholeNumber('MEMORY_CACHE_MB', 64) * 1024 * 1024
+const MAX_CACHED_FILE = 1024 * 1024
+/** @type {Map<string, Buffer>} */
+const bodies = new Map()
+let cachedBytes = 0
+
+/**
+ * The bytes of a variant, from memory when they were read before; undefined when it is not kept in memory.
+ * @param {Variant} variant
+ * @returns {Buffer | undefined}
+ */
+function readBody(variant) {
+  if (variant.size > MAX_CACHED_FILE || memoryBudget === 0) return undefined
+  let body = bodies.get(variant.abs)
+  if (body) {
+    bodies.delete(variant.abs) // re-inserted last: the Map's order is the recency order
+  } else {
+    body = readFileSync(variant.abs)
+    cachedBytes += body.length
+    for (const [abs, old] of bodies) {
+      if (cachedBytes <= memoryBudget) break
+      bodies.delete(abs)
+      cachedBytes -= old.length
+    }
+  }
+  bodies.set(variant.abs, body)
+  return body
+}
+
+/** After a new build is loaded: the old build's bodies are not served again. */
+function forgetBodies() {
+  bodies.clear()
+  cachedBytes = 0
+}
+
+/** Headers that describe a body, which a 304 does not carry (as `send` and nginx leave them out). */
+const CONTENT_HEADERS = ['Content-Encoding', 'Content-Language', 'Content-Length', 'Content-Range', 'Content-Type']
+
 /** Files of the export that are data for hosts, not pages: never served. */
 const HIDDEN_FILES = new Set(['/_headers', '/_redirects', NOT_FOUND_FILE])
 
@@ -78,7 +123,12 @@ function readWholeNumber(name, fallback) {
  */
 function readVariant(abs) {
   const stats = statSync(abs)
-  return { abs, etag: `"${Math.floor(stats.mtimeMs / 1000).toString(16)}-${stats.size.toString(16)}"`, lastModified: stats.mtime.toUTCString() }
+  return {
+    abs,
+    size: stats.size,
+    etag: `"${Math.floor(stats.mtimeMs / 1000).toString(16)}-${stats.size.toString(16)}"`,
+    lastModified: stats.mtime.toUTCString(),
+  }
 }
 
 /**
@@ -183,9 +233,22 @@ function sendEntry(request, response, entry, status = 200) {
     response.statusCode = status
   }
   // An origin server evaluates If-None-Match and If-Modified-Since whatever the request's Cache-Control says
-  // (RFC 9110, section 13.2); `send` would treat "no-cache" (which fetch() adds to every conditional request)
+  // (RFC 9110, section 13.2); `fresh` would treat "no-cache" (which fetch() adds to every conditional request)
   // as a reload, as a cache does. nginx does not, and neither do we.
   delete request.headers['cache-control']
+  const body = request.headers.range === undefined ? readBody(variant) : undefined
+  if (body) {
+    response.setHeader('Accept-Ranges', 'bytes')
+    if (status === 200 && fresh(request.headers, { etag: variant.etag, 'last-modified': variant.lastModified })) {
+      for (const name of CONTENT_HEADERS) response.removeHeader(name)
+      response.statusCode = 304
+      response.end()
+      return
+    }
+    response.setHeader('Content-Length', body.length)
+    response.end(request.method === 'HEAD' ? undefined : body)
+    return
+  }
   send(request, variant.abs, { etag: false, lastModified: false, cacheControl: false, dotfiles: 'allow', index: false })
     .on('error', (/** @type {Error & { status?: number }} */ error) => {
       // The file went away under us (a build pruned it): never a 500 for a reader; the next request sees the new build.
@@ -287,6 +350,7 @@ function runWorker() {
   const reload = () => {
     try {
       site = loadSite()
+      forgetBodies()
       console.log(`Worker ${process.pid}: serving ${site.root}`)
     } catch (error) {
       console.error(`Worker ${process.pid}: kept the previous build; the new one cannot be read: ${error instanceof Error ? error.message : error}`)
