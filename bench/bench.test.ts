@@ -3,7 +3,7 @@
  * deterministic and valid, the Hugo copy keeps our permalinks, and the statistics are right.
  * No timing is asserted here: the bench is not a test.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -11,7 +11,11 @@ import { parsePostDate } from '../lib/dates'
 import { tagSlug } from '../lib/urls'
 import { buildPost, TAG_POOL, writeCorpus } from './corpus'
 import { toHugoPost, writeHugoSite } from './hugo'
-import { findAssets } from './page-weight'
+import { INLINE_SCRIPTS } from '../lib/inline-scripts.mjs'
+import { findOffHostRequests, formatLighthouseTable, summarizeRuns, type PageScores } from './lighthouse'
+import { findAssets, isFrameworkScript, measurePageWeight } from './page-weight'
+import { chainSteps, cleanOutputs, labelStep, readBuildSteps } from './scratch'
+import { renderBenchNginx } from './servers'
 import { formatNoise, median, summarize } from './stats'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -119,9 +123,120 @@ describe('the statistics and page weights', () => {
     expect(formatNoise(summarize([5]))).toBe('n=1')
   })
 
-  it('finds stylesheets and scripts a browser downloads, not noModule polyfills', () => {
+  it('finds stylesheets and scripts with a real HTML parser, noModule polyfills marked', () => {
     const html =
-      '<link rel="stylesheet" href="/a.css"/><link rel="preload" href="/x.js"/><script src="/b.js" async=""></script><script src="/poly.js" noModule=""></script><script>inline()</script>'
-    expect(findAssets(html, 'http://127.0.0.1:4000/post/')).toEqual({ css: ['http://127.0.0.1:4000/a.css'], js: ['http://127.0.0.1:4000/b.js'] })
+      '<link rel="stylesheet" href="/a.css"/><link rel="preload" href="/x.js"/><script src="/b.js" async=""></script><script src="/poly.js" noModule=""></script><script>inline()</script><!-- <script src="/commented.js"></script> -->'
+    const assets = findAssets(html)
+    expect(assets.stylesheets).toEqual(['/a.css'])
+    expect(assets.scripts).toEqual([
+      { src: '/b.js', type: undefined, text: '', noModule: false },
+      { src: '/poly.js', type: undefined, text: '', noModule: true },
+      { src: undefined, type: undefined, text: 'inline()', noModule: false },
+    ])
+  })
+
+  it("counts Next's scripts and foreign inline scripts as framework JavaScript, not ours or JSON-LD", () => {
+    const page = 'http://site.invalid/2017/01/post/'
+    expect(isFrameworkScript({ src: '/_next/static/chunks/main.js', text: '', noModule: false }, page, INLINE_SCRIPTS)).toBe(true)
+    expect(isFrameworkScript({ src: '../../../_next/x.js', text: '', noModule: false }, page, INLINE_SCRIPTS)).toBe(true)
+    expect(isFrameworkScript({ src: '/search.js', text: '', noModule: false }, page, INLINE_SCRIPTS)).toBe(false)
+    expect(isFrameworkScript({ type: 'application/ld+json', text: '{"@type":"BlogPosting"}', noModule: false }, page, INLINE_SCRIPTS)).toBe(false)
+    expect(isFrameworkScript({ text: INLINE_SCRIPTS[0] ?? '', noModule: false }, page, INLINE_SCRIPTS)).toBe(false)
+    expect(isFrameworkScript({ text: 'self.__next_f.push([1,"x"])', noModule: false }, page, INLINE_SCRIPTS)).toBe(true)
+  })
+
+  it('weighs a built page and what it loads from the files, and fails on a reference that was not built', () => {
+    const site = join(work, 'built')
+    mkdirSync(join(site, 'post'), { recursive: true })
+    mkdirSync(join(site, '_next'), { recursive: true })
+    writeFileSync(join(site, 'site.css'), 'body { color: red }\n'.repeat(50))
+    writeFileSync(join(site, '_next', 'runtime.js'), 'console.log(1)\n'.repeat(50))
+    writeFileSync(
+      join(site, 'post', 'index.html'),
+      '<!doctype html><html><head><link rel="stylesheet" href="../site.css"><script src="/_next/runtime.js"></script></head><body><p>Hello</p><script>self.__next_f=1</script></body></html>',
+    )
+    const weight = measurePageWeight(site, '/post/', INLINE_SCRIPTS)
+    expect(weight.css.plain).toBe(20 * 50)
+    expect(weight.js.plain).toBe(15 * 50)
+    expect(weight.firstVisit.gzip).toBe(weight.html.gzip + weight.css.gzip + weight.js.gzip)
+    expect(weight.framework.scripts).toBe(2)
+    expect(weight.framework.bytes.plain).toBe(15 * 50 + 'self.__next_f=1'.length)
+    writeFileSync(join(site, 'post', 'index.html'), '<link rel="stylesheet" href="/missing.css">')
+    expect(() => measurePageWeight(site, '/post/', INLINE_SCRIPTS)).toThrow(/missing\.css/)
+  })
+})
+
+describe('the scratch build', () => {
+  it("times npm run build's own steps, in order", () => {
+    const steps = readBuildSteps(join(ROOT, 'package.json'))
+    expect(steps.join(' && ')).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build)
+    expect(steps.map(labelStep)).toEqual(['contentlayer2 build', 'next build', 'finish-build'])
+    const odd = join(work, 'odd-package.json')
+    writeFileSync(odd, JSON.stringify({ scripts: { build: 'a || b' } }))
+    expect(() => readBuildSteps(odd)).toThrow(/plain/)
+  })
+
+  it('adds up steps run back to back and keeps the largest memory peak', () => {
+    const step = (wallS: number, rss: number) => ({ wallS, cpuS: wallS * 2, peakTreeRssMiB: rss, maxProcessRssMiB: rss / 2 })
+    expect(chainSteps([step(1, 100), step(2, 300), step(3, 200)])).toEqual({ wallS: 6, cpuS: 12, peakTreeRssMiB: 300, maxProcessRssMiB: 150 })
+  })
+
+  it('empties every output folder for a cold build, and all but the caches for a warm one', () => {
+    const site = join(work, 'site')
+    const files = [
+      '.contentlayer/.cache/x',
+      '.contentlayer/images/v1/x',
+      '.contentlayer/generated/x',
+      '.next/cache/x',
+      '.next/server/x',
+      '.next-export/cache/x',
+      '.next-export/index.html',
+      '.builds/1/index.html',
+      'out/index.html',
+      'app/page.tsx',
+    ]
+    for (const file of files) {
+      mkdirSync(join(site, file, '..'), { recursive: true })
+      writeFileSync(join(site, file), '')
+    }
+    cleanOutputs(site, true)
+    const left = (folder: string) => readdirSync(join(site, folder)).sort()
+    expect(left('.contentlayer')).toEqual(['.cache', 'images'])
+    expect(left('.next')).toEqual(['cache'])
+    expect(left('.next-export')).toEqual(['cache'])
+    expect(left('out')).toEqual(['index.html'])
+    cleanOutputs(site, false)
+    expect(readdirSync(site).sort()).toEqual(['app'])
+  })
+
+  it('fills the bench nginx template for one root and port, and wraps our rendered config the same way', () => {
+    const config = renderBenchNginx(join(ROOT, 'bench', 'nginx.conf.template'), '/srv/out', 4012, '/tmp/nginx-x')
+    expect(config).toContain('listen 127.0.0.1:4012;')
+    expect(config).toContain('root /srv/out;')
+    expect(config).toContain('gzip on;')
+    expect(config).not.toMatch(/\{\{/)
+    const deploy = readFileSync(join(ROOT, 'bench', 'nginx-deploy.conf.template'), 'utf8')
+    expect(deploy).toContain('include {{PREFIX}}/blog.conf;')
+    for (const line of ['worker_processes 2;', 'keepalive_requests 1000000;', 'worker_connections 2048;']) {
+      expect(config).toContain(line)
+      expect(deploy).toContain(line)
+    }
+  })
+})
+
+describe('the Lighthouse table', () => {
+  const scores = (performance: number, lcpMs: number): PageScores => ({ performance, accessibility: 100, 'best-practices': 100, seo: 100, lcpMs, tbtMs: 0 })
+
+  it('takes each figure’s median over runs and prints ours next to Hugo’s', () => {
+    expect(summarizeRuns([scores(90, 900), scores(100, 700), scores(95, 800)])).toEqual(scores(95, 800))
+    const table = formatLighthouseTable({ pages: { home: { path: '/', ours: scores(99, 812), hugo: scores(100, 640), oursRuns: [], hugoRuns: [] } } as never })
+    expect(table).toContain('| home (`/`), ours / Hugo | 99 / 100 | 100 / 100 | 100 / 100 | 100 / 100 | 812 ms / 640 ms | 0 ms / 0 ms |')
+  })
+
+  it('flags every request that left 127.0.0.1', () => {
+    expect(findOffHostRequests(['http://127.0.0.1:4021/', 'data:image/png;base64,x', 'https://fonts.example/x.woff2', 'http://localhost:4021/'])).toEqual([
+      'https://fonts.example/x.woff2',
+      'http://localhost:4021/',
+    ])
   })
 })

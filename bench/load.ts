@@ -5,8 +5,10 @@ export type LoadFigures = {
   requestsPerSecond: number
   p50Ms: number
   p99Ms: number
-  /** Connection errors and timeouts. */
+  /** Connection errors, timeouts included. */
   errors: number
+  /** Requests that got no response within autocannon's 10 s timeout (also counted in errors). */
+  timeouts: number
   non2xx: number
   /** Responses with a 5xx status. */
   status5xx: number
@@ -24,8 +26,11 @@ function skipBodyDecoding(client: unknown): void {
   queue.addBody = () => {}
 }
 
+/** Every request asks for gzip, as browsers do, so servers with compression send it. */
+export const REQUEST_HEADERS = { 'accept-encoding': 'gzip' } as const
+
 function fire(url: string, connections: number, durationS: number): Promise<autocannon.Result> {
-  return autocannon({ url, connections, duration: durationS, pipelining: 1, setupClient: skipBodyDecoding })
+  return autocannon({ url, connections, duration: durationS, pipelining: 1, headers: { ...REQUEST_HEADERS }, setupClient: skipBodyDecoding })
 }
 
 /** `durationS` seconds at `connections` connections after `warmupS` seconds of the same load, discarded. */
@@ -37,7 +42,22 @@ export async function measureLoad(url: string, connections: number, durationS: n
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors,
+    timeouts: result.timeouts,
     non2xx: result.non2xx,
     status5xx: result['5xx'],
   }
+}
+
+export type SoakFigures = LoadFigures & { seconds: number; connections: number; rssStartMiB: number; rssHalfwayMiB: number; rssEndMiB: number }
+
+/**
+ * One run of `durationS` at `connections` with the server tree's RSS (`readRssMiB`) at its start, halfway
+ * and end, so memory that levels off can be told from memory that keeps growing.
+ */
+export async function measureSoak(url: string, connections: number, durationS: number, readRssMiB: () => number): Promise<SoakFigures> {
+  const rssStartMiB = readRssMiB()
+  const halfway = new Promise<number>((resolve) => setTimeout(() => resolve(readRssMiB()), (durationS * 1000) / 2))
+  const figures = await measureLoad(url, connections, durationS, 0)
+  const rssEndMiB = readRssMiB()
+  return { ...figures, seconds: durationS, connections, rssStartMiB, rssHalfwayMiB: await halfway, rssEndMiB }
 }

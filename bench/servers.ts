@@ -4,8 +4,9 @@
  * because other builds and servers share this machine.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 export type Server = {
   name: string
@@ -15,6 +16,8 @@ export type Server = {
   stop: () => Promise<void>
   /** The last output, for error messages. */
   readOutput: () => string
+  /** How the process ended ("code 0", "signal SIGTERM"), or undefined while it runs. */
+  readExit: () => string | undefined
 }
 
 const NEXT_BIN = 'node_modules/next/dist/bin/next'
@@ -38,15 +41,24 @@ export async function waitForUrl(url: string, timeoutMs: number, child?: ChildPr
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`)
 }
 
-function spawnServer(name: string, origin: string, command: string, args: string[], cwd: string, env: Record<string, string> = {}): Server {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+/** `env` adds to the bench's environment; a name set to undefined is removed from it. */
+function spawnServer(name: string, origin: string, command: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): Server {
+  const merged: Record<string, string | undefined> = { ...process.env, ...env }
+  for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key]
+  const child = spawn(command, args, { cwd, env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8000)
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let exit: string | undefined
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exit = signal ? `signal ${signal}` : `code ${code}`
+      resolve()
+    }),
+  )
   const pid = child.pid
   if (pid === undefined) throw new Error(`Could not start ${name} (${command} ${args.join(' ')}).`)
   return {
@@ -54,6 +66,7 @@ function spawnServer(name: string, origin: string, command: string, args: string
     origin,
     pid,
     readOutput: () => output,
+    readExit: () => exit,
     stop: async () => {
       if (child.exitCode !== null) return
       try {
@@ -75,15 +88,17 @@ function spawnServer(name: string, origin: string, command: string, args: string
 }
 
 /**
- * `npm start` on the production build in `cwd` (.next/): server.mjs, Next's request handler plus the
- * per-page CSP and security headers, as deployed; not bare `next start`, which sends neither.
+ * `npm start` in `site`: server.mjs serving that copy's out/ with its default worker count (one per core;
+ * a WEB_CONCURRENCY in the bench's own environment is not passed on), as deployed.
  */
-export async function startNextServer(cwd: string, port: number): Promise<Server> {
+export async function startNextServer(site: string, port: number): Promise<Server> {
   const origin = `http://127.0.0.1:${port}`
-  const server = spawnServer('npm start', origin, process.execPath, ['server.mjs'], cwd, {
+  const server = spawnServer('npm start', origin, process.execPath, ['server.mjs'], site, {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
+    WEB_CONCURRENCY: undefined,
+    SITE_DIR: undefined,
   })
   await waitForUrl(`${origin}/`, 60_000).catch(async (error: Error) => {
     await server.stop()
@@ -92,12 +107,14 @@ export async function startNextServer(cwd: string, port: number): Promise<Server
   return server
 }
 
-/** nginx serving `root` with bench/nginx.conf.template; `workDir` receives its config, pid and logs. */
-export async function startNginx(name: string, root: string, port: number, workDir: string, templateFile: string): Promise<Server> {
-  mkdirSync(workDir, { recursive: true })
-  const config = readFileSync(templateFile, 'utf8').replaceAll('{{PREFIX}}', workDir).replaceAll('{{ROOT}}', root).replaceAll('{{PORT}}', String(port))
-  const configFile = join(workDir, 'nginx.conf')
-  writeFileSync(configFile, config)
+/** Throws, with the server's last output, when the server is no longer running: its figures would be a dead port's. */
+export function assertRunning(server: Server, during: string): void {
+  const exit = server.readExit()
+  if (exit !== undefined) throw new Error(`${server.name} ended (${exit}) ${during}; its output ended:\n${server.readOutput().slice(-2000)}`)
+}
+
+/** Runs nginx in the foreground on `configFile` (in `workDir`) until it answers on `port`. */
+async function runNginx(name: string, port: number, workDir: string, configFile: string): Promise<Server> {
   const origin = `http://127.0.0.1:${port}`
   const server = spawnServer(name, origin, 'nginx', ['-p', workDir, '-c', configFile], workDir)
   await waitForUrl(`${origin}/`, 15_000).catch(async (error: Error) => {
@@ -105,6 +122,41 @@ export async function startNginx(name: string, root: string, port: number, workD
     throw new Error(`${error.message}\n${server.readOutput()}`)
   })
   return server
+}
+
+/** The config bench/nginx.conf.template makes for `root` on `port`, with `workDir` for its pid and logs. */
+export function renderBenchNginx(templateFile: string, root: string, port: number, workDir: string): string {
+  return readFileSync(templateFile, 'utf8').replaceAll('{{PREFIX}}', workDir).replaceAll('{{ROOT}}', root).replaceAll('{{PORT}}', String(port))
+}
+
+/** nginx serving `root` with bench/nginx.conf.template; `workDir` receives its config, pid and logs. */
+export async function startNginx(name: string, root: string, port: number, workDir: string, templateFile: string): Promise<Server> {
+  mkdirSync(workDir, { recursive: true })
+  const configFile = join(workDir, 'nginx.conf')
+  writeFileSync(configFile, renderBenchNginx(templateFile, root, port, workDir))
+  return runNginx(name, port, workDir, configFile)
+}
+
+/** Debian's ngx_brotli module (libnginx-mod-http-brotli-static), as scripts/serve-static.mjs looks for it. */
+export const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'
+
+/**
+ * nginx serving `root` with our own configuration: blog.conf rendered by `site`'s deploy/render-nginx.mjs
+ * (from lib/http-rules.mjs) for this port, inside bench/nginx-deploy.conf.template, the bench's main config.
+ */
+export async function startDeployNginx(name: string, site: string, root: string, port: number, workDir: string, templateFile: string): Promise<Server> {
+  mkdirSync(workDir, { recursive: true })
+  const brotli = existsSync(BROTLI_MODULE)
+  const renderer = (await import(pathToFileURL(join(site, 'deploy', 'render-nginx.mjs')).href)) as {
+    renderNginx: (options: { root: string; listen: string; dest: string; brotli: boolean }) => string
+  }
+  renderer.renderNginx({ root, listen: `127.0.0.1:${port}`, dest: workDir, brotli })
+  const config = readFileSync(templateFile, 'utf8')
+    .replaceAll('{{LOAD_MODULES}}', brotli ? `load_module ${BROTLI_MODULE};` : '# no brotli_static module: nginx sends the .gz files')
+    .replaceAll('{{PREFIX}}', workDir)
+  const configFile = join(workDir, 'nginx.conf')
+  writeFileSync(configFile, config)
+  return runNginx(name, port, workDir, configFile)
 }
 
 /**
@@ -120,6 +172,7 @@ export async function startDevServers(cwd: string, port: number, env: Record<str
     origin,
     pid: next.pid,
     readOutput: () => `${contentlayer.readOutput()}\n${next.readOutput()}`,
+    readExit: () => next.readExit() ?? contentlayer.readExit(),
     stop: async () => {
       await Promise.all([next.stop(), contentlayer.stop()])
     },
