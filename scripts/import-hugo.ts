@@ -1,11 +1,12 @@
 /**
  * npm run import:hugo -- <hugo-site> [--out content] [--public public] [--sections posts,blog] [--force] [--dry-run] [--urls file]
  * Imports a Hugo site's posts as MDX under <out>/posts/ and prints the report. A bad site or config exits 1
- * with one line; --urls writes "hugo-url our-url" lines for every imported post.
+ * with one line; --urls writes the old URLs, a line each, that check-urls reads (lib/hugo/report.ts formatUrlList).
  */
 import { writeFileSync } from 'node:fs'
+import { readBuildClock } from '../lib/content-rules'
 import { ImportError, importHugoSite } from '../lib/hugo/import'
-import { formatImportReport } from '../lib/hugo/report'
+import { formatImportReport, formatUrlList } from '../lib/hugo/report'
 
 const USAGE = 'usage: npm run import:hugo -- <hugo-site-dir> [--out content] [--public public] [--sections posts] [--force] [--dry-run] [--urls file]'
 
@@ -46,10 +47,12 @@ function main(argv: string[]): number {
       sections: values['--sections']?.split(',').filter(Boolean),
       force: flags.has('--force'),
       dryRun: flags.has('--dry-run'),
+      // The build's clock (BLOG_NOW, else now): what it will publish is what redirects may lead to.
+      now: readBuildClock(),
     })
     console.log(formatImportReport(report, { dryRun: flags.has('--dry-run') }))
     console.error(`(${Math.round(performance.now() - started)} ms)`)
-    if (values['--urls']) writeFileSync(values['--urls'], report.urls.map(({ hugoUrl, url }) => `${hugoUrl} ${url}\n`).join(''))
+    if (values['--urls']) writeFileSync(values['--urls'], formatUrlList(report))
     return 0
   } catch (error) {
     if (error instanceof ImportError) {

@@ -36,6 +36,8 @@ export type HugoConfig = {
   hasMathPassthrough: boolean
   /** Set when the site declares several languages; only the default content is imported. */
   languages: string[]
+  /** Pages per pager page: `paginate` (Hugo before 0.128) or `pagination.pagerSize`; Hugo's default is 10. */
+  paginate: number
 }
 
 const CONFIG_NAMES = ['hugo', 'config']
@@ -117,6 +119,16 @@ function readRawConfig(siteDir: string): { raw: Record<string, unknown>; files: 
 const asStrings = (value: unknown): string[] | undefined =>
   Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : undefined
 
+/** Hugo's pager size: pagination.pagerSize, else the older paginate, else 10 (a value below 1 counts as unset). */
+function readPagerSize(raw: Record<string, unknown>): number {
+  const pagination = isTable(raw.pagination) ? raw.pagination : {}
+  for (const value of [pagination.pagersize, raw.paginate]) {
+    const size = Number(value)
+    if (value !== undefined && Number.isInteger(size) && size >= 1) return size
+  }
+  return 10
+}
+
 /** Reads and normalises a Hugo site's configuration; throws ImportError with a one-line reason. */
 export function readHugoConfig(siteDir: string): HugoConfig {
   let isDir = false
@@ -184,5 +196,6 @@ export function readHugoConfig(siteDir: string): HugoConfig {
     params,
     hasMathPassthrough: passthrough.enable === true,
     languages: isTable(raw.languages) ? Object.keys(raw.languages) : [],
+    paginate: readPagerSize(raw),
   }
 }

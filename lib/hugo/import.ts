@@ -14,10 +14,12 @@ import { math } from 'micromark-extension-math'
 import { mdxjs } from 'micromark-extension-mdxjs'
 import YAML from 'yaml'
 import { normaliseAlias } from '../content-rules'
+import { REDIRECTS_FILE } from '../site-redirects'
 import { buildPermalink, tagSlug } from '../urls'
 import { convertBody, type BodyContext, type Note, type ResolvedImage } from './body'
 import { ImportError, readHugoConfig, type HugoConfig } from './config'
 import { convertHugoDate, splitFrontMatter } from './front-matter'
+import { appendRedirects, planHugoRedirects, type RedirectOutcome, type RedirectPost } from './redirects'
 import { computeHugoUrl, hugoFileName, urlizeHugo } from './urls'
 
 export { ImportError }
@@ -33,6 +35,8 @@ export type ImportOptions = {
   dryRun?: boolean
   /** Sections whose pages are posts; default params.mainSections, else the section with most pages. */
   sections?: string[]
+  /** Posts dated after this are not published yet, so nothing redirects to them; default now. */
+  now?: Date
 }
 
 /** The outcome for one Hugo page. */
@@ -44,6 +48,10 @@ export type PageReport = {
   notes: Note[]
   hugoUrl?: string
   url?: string
+  /** A page not imported: the old URLs Hugo wrote for it that will not answer (its list page's feed and pager too). */
+  lostUrls?: string[]
+  /** An imported post that is a draft: our build does not publish it, as Hugo did not. */
+  draft?: boolean
 }
 
 /** Everything an import did or would do. */
@@ -54,7 +62,11 @@ export type ImportReport = {
   pages: PageReport[]
   siteNotes: string[]
   /** Hugo URL -> our URL for every imported post (for check-urls and the lead's redirects). */
-  urls: { hugoUrl: string; url: string }[]
+  urls: { hugoUrl: string; url: string; draft?: boolean }[]
+  /** The site's redirects the import appended to (or found in) <outDir>/redirects.txt. */
+  redirects: RedirectOutcome[]
+  /** That file, as displayed. */
+  redirectsFile: string
   written: string[]
   counts: { imported: number; withNotes: number; skipped: number; notPosts: number }
 }
@@ -125,6 +137,20 @@ function listResources(dir: string, sub = ''): string[] {
       if (entry.isDirectory()) return listResources(dir, path)
       return !sub && /^index\.[^.]+$/.test(entry.name) ? [] : [path]
     })
+}
+
+/** Tag slugs of the published posts already in the output (other posts of the site, or an earlier import). */
+function readExistingTags(postsDir: string): string[] {
+  if (!existsSync(postsDir)) return []
+  const files = readdirSync(postsDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx'))
+  return files.flatMap((file) => {
+    try {
+      const { data } = splitFrontMatter(readFileSync(join(postsDir, file), 'utf8'))
+      return data.draft === true ? [] : asList(data.tags).map((tag) => tagSlug(tag))
+    } catch {
+      return [] // not ours to judge here: the content build reports a post it cannot read
+    }
+  })
 }
 
 /** The line of a front-matter key in the raw file, for notes; 1 when it cannot be found. */
@@ -213,24 +239,52 @@ export function importHugoSite(options: ImportOptions): ImportReport {
   const postTaxonomies = new Set(['tags', 'categories'])
   for (const plural of Object.values(config.taxonomies)) {
     if (!postTaxonomies.has(plural))
-      siteNotes.push(`taxonomy "${plural}" is not carried over (our posts have tags only): its pages /${plural}/…/ will not answer`)
-    else if (plural === 'categories')
-      siteNotes.push(`categories are merged into tags: /categories/<name>/ pages become /tags/<name>/; redirect them if readers use them`)
+      siteNotes.push(
+        `taxonomy "${plural}" is not carried over (our posts have tags only): its pages /${plural}/…/ are redirected to /tags/, its feeds to /index.xml`,
+      )
+    else if (plural === 'categories') siteNotes.push(`categories are merged into tags: /categories/<name>/ pages are redirected to /tags/<name>/`)
   }
 
   // Pass 1: front matter, dates, slugs and both URLs of every post, so refs can resolve to any of them.
   const planned: PlannedPost[] = []
   const byTarget = new Map<string, PlannedPost>()
+  const isHugoDraft = (page: SourcePage) => page.data.draft === true || page.data.draft === 'true'
+  const sectionCounts = new Map<string, number>()
+  for (const page of pages)
+    if (page.kind !== 'branch' && !page.error && !isHugoDraft(page)) sectionCounts.set(page.section, (sectionCounts.get(page.section) ?? 0) + 1)
   for (const page of pages) {
-    const report = (status: PageReport['status'], reason: string) => reports.push({ source: page.path, status, reason, notes: [] })
+    const report = (status: PageReport['status'], reason: string, lostUrls?: string[]) =>
+      reports.push({ source: page.path, status, reason, notes: [], ...(lostUrls ? { lostUrls } : {}) })
     if (page.kind === 'branch') {
-      report('not a post', `branch bundle (the list page of ${page.section || 'the home page'}); our site builds its own listings`)
+      const dir = posix.dirname(page.path)
+      if (dir === '.' || sections.includes(page.section)) {
+        report('not a post', `branch bundle (the list page of ${page.section || 'the home page'}); our site builds its own listings`)
+      } else {
+        // A list page Hugo writes with its feed and pager: none of them will answer.
+        const listing = `${config.basePath}/${dir
+          .split('/')
+          .map((part) => urlizeHugo(part, config))
+          .join('/')}/`
+        const pagerPages = Math.max(1, Math.ceil((sectionCounts.get(page.section) ?? 0) / config.paginate))
+        const lost = isHugoDraft(page)
+          ? []
+          : [listing, `${listing}index.xml`, ...Array.from({ length: pagerPages }, (_, index) => `${listing}page/${index + 1}/`)]
+        report('not a post', `branch bundle (the list page of ${page.section}), whose section is not imported`, lost)
+      }
       continue
     }
     if (!sections.includes(page.section)) {
+      const title = isText(page.data.title) ? page.data.title : hugoFileName(page.path)
+      const facts = {
+        path: page.path,
+        title,
+        slug: isText(page.data.slug) ? page.data.slug : undefined,
+        url: isText(page.data.url) ? page.data.url : undefined,
+      }
       report(
         'not a post',
         `page in ${page.section ? `section "${page.section}"` : 'the site root'}, not a post section (${sections.join(', ') || 'none'}); move it in by hand`,
+        page.error || isHugoDraft(page) ? [] : [computeHugoUrl(facts, config)],
       )
       continue
     }
@@ -379,6 +433,11 @@ export function importHugoSite(options: ImportOptions): ImportReport {
   }
 
   const copies = new Map<string, string>()
+  const hugoBase = /^https?:\/\//i.test(config.baseURL) ? `${config.baseURL.replace(/\/+$/, '')}/` : undefined
+  // Read before this run writes anything: a tag only a scheduled post brings is not a page yet.
+  const existingTags = readExistingTags(outPosts)
+  /** Posts whose file is (or, in a dry run, would be) in the output after this run: written now, or already there. */
+  const present: PlannedPost[] = []
   // Pass 2: bodies.
   for (const post of planned) {
     const { page, notes } = post
@@ -401,9 +460,13 @@ export function importHugoSite(options: ImportOptions): ImportReport {
       }
       if (!entry) return undefined
       if (entry.imported) return { url: `${entry.url}${suffix}` }
+      // Not a page of ours: a site path would be a broken link, which the build refuses (scripts/finish-build.mjs),
+      // so it links to the page where the old site has it, and the report says so.
+      // (Without a host in baseURL there is no such address: the site path stays, and the build names the link.)
+      const oldAddress = hugoBase ? new URL(`${entry.url.slice(config.basePath.length)}${suffix}`.replace(/^\//, ''), hugoBase).href : `${entry.url}${suffix}`
       return {
-        url: `${entry.url}${suffix}`,
-        note: `ref "${rawTarget}" is ${entry.path}, which is not imported; linked to its old URL ${entry.url}: make sure that page exists`,
+        url: oldAddress,
+        note: `ref "${rawTarget}" is ${entry.path}, which is not imported; linked to its old address ${oldAddress}: move the page in by hand, or change the link`,
       }
     }
     const resolveImage = (url: string): ResolvedImage => {
@@ -484,7 +547,8 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     const fileText = `---\n${YAML.stringify(ordered, { lineWidth: 0 })}---\n\n${converted.mdx}`
     const targetDisplay = relative(process.cwd(), post.target) || post.target
     notes.sort((a, b) => a.line - b.line)
-    const base = { source: page.path, target: targetDisplay, notes, hugoUrl: post.hugoUrl, url: post.url }
+    const base = { source: page.path, target: targetDisplay, notes, hugoUrl: post.hugoUrl, url: post.url, ...(post.frontmatter.draft ? { draft: true } : {}) }
+    present.push(post)
     if (existsSync(post.target) && !options.force) {
       const same = readFileSync(post.target, 'utf8') === fileText
       reports.push({
@@ -519,6 +583,31 @@ export function importHugoSite(options: ImportOptions): ImportReport {
       `${copies.size} file(s) from Hugo's static folder that posts use ${options.dryRun ? 'would be' : 'are'} copied to ${relative(process.cwd(), publicDir) || publicDir}/`,
     )
 
+  // The site's redirects: taxonomy pages, pagers, sections and bundle files that no post's alias covers.
+  const now = options.now ?? new Date()
+  const redirectPosts: RedirectPost[] = present.map((post) => ({
+    source: `${config.contentDir}/${post.page.path}`,
+    hugoUrl: post.hugoUrl,
+    url: post.url,
+    tags: (post.frontmatter.tags as string[]).map((tag) => tagSlug(tag)).filter(Boolean),
+    published: post.frontmatter.draft !== true && new Date(post.date).getTime() <= now.getTime(),
+    resources: post.resources,
+  }))
+  const plan = planHugoRedirects({
+    config,
+    sections,
+    pageTerms: pages
+      .filter((page) => !page.error && !isHugoDraft(page))
+      .map((page) => Object.fromEntries(Object.values(config.taxonomies).map((plural) => [plural, asList(page.data[plural])]))),
+    sectionCounts,
+    posts: redirectPosts,
+    existingTags,
+    staticFiles: [...copies.values()].map((to) => `/${relative(publicDir, to).split(/[\\/]/).join('/')}`),
+  })
+  siteNotes.push(...plan.notes)
+  const redirectsPath = join(options.outDir, REDIRECTS_FILE)
+  const redirects = appendRedirects(redirectsPath, plan.redirects, { dryRun: options.dryRun, source: `import:hugo ${config.baseURL}` })
+
   const order = (report: PageReport) => report.source
   reports.sort((a, b) => order(a).localeCompare(order(b)))
   return {
@@ -527,7 +616,11 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     sections,
     pages: reports,
     siteNotes,
-    urls: reports.filter((r) => r.hugoUrl && r.url && r.status !== 'skipped').map((r) => ({ hugoUrl: r.hugoUrl as string, url: r.url as string })),
+    urls: reports
+      .filter((r) => r.hugoUrl && r.url && (r.status !== 'skipped' || r.reason?.endsWith('already imported and unchanged')))
+      .map((r) => ({ hugoUrl: r.hugoUrl as string, url: r.url as string, ...(r.draft ? { draft: true } : {}) })),
+    redirects,
+    redirectsFile: relative(process.cwd(), redirectsPath) || redirectsPath,
     written,
     counts: {
       imported: reports.filter((r) => r.status === 'imported').length,
