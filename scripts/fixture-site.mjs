@@ -2,16 +2,20 @@
 /**
  * Builds the fixture site for end-to-end tests: a copy of the project whose content is the real posts
  * plus e2e/fixture-content (a draft, a scheduled post, aliases, components, images, a title full of
- * special characters), built against a fixed clock. It lives in its own folder so its content build
+ * special characters), built against a fixed clock, with the fixture Hugo site (e2e/fixtures/hugo-site) imported
+ * into it first (not with --no-build, whose copy the dev-reload test edits). It lives in its own folder so its content build
  * never touches the real site's .contentlayer or .next.
  *   node scripts/fixture-site.mjs <folder> [--no-build]
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 /** The fixture build's clock: after published-by-clock's date, before scheduled-quokka's. */
 export const FIXTURE_NOW = '2026-06-01T00:00:00Z'
+/** Beside the fixture build: the import's --urls list and its printed report (lib/hugo/report.ts). */
+export const HUGO_IMPORT_URLS = 'hugo-import-urls.txt'
+export const HUGO_IMPORT_REPORT = 'hugo-import-report.txt'
 
 const root = resolve(import.meta.dirname, '..')
 const args = process.argv.slice(2)
@@ -43,5 +47,18 @@ const link = spawnSync('cp', ['-al', join(root, 'node_modules'), join(target, 'n
 if (link.status !== 0) cpSync(join(root, 'node_modules'), join(target, 'node_modules'), { recursive: true, verbatimSymlinks: true })
 
 if (args.includes('--no-build')) process.exit(0)
+// The fixture Hugo site, imported as an author would (npm run import:hugo), so the one build below also proves
+// import -> build -> every old URL answers (e2e/fixture-site/hugo-import.spec.ts). The report and the --urls list
+// stay beside the build for that spec to read.
+const imported = spawnSync(
+  join(root, 'node_modules', '.bin', 'tsx'),
+  [join(root, 'scripts', 'import-hugo.ts'), join(root, 'e2e', 'fixtures', 'hugo-site'), '--out', 'content', '--urls', HUGO_IMPORT_URLS],
+  { cwd: target, encoding: 'utf8', env: { ...process.env, BLOG_NOW: FIXTURE_NOW } },
+)
+if (imported.status !== 0) {
+  process.stderr.write(imported.stdout + imported.stderr)
+  process.exit(imported.status ?? 1)
+}
+writeFileSync(join(target, HUGO_IMPORT_REPORT), imported.stdout)
 const build = spawnSync('npm', ['run', 'build'], { cwd: target, stdio: 'inherit', env: { ...process.env, BLOG_NOW: FIXTURE_NOW } })
 process.exit(build.status ?? 1)
