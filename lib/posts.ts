@@ -310,6 +310,9 @@ export function getAliases(): { from: string; to: string }[] {
  * The first pages of Hugo's pagers, which Hugo writes as aliases of the listing itself (/page/1/,
  * /tags/<tag>/page/1/, /posts/page/1/), and the pages of Hugo's posts section (/posts/page/N/), which list the
  * same posts ten at a time as our home pages do: old URLs that must keep answering, as permanent redirects.
+ * Hugo's terms pager (/tags/page/N/) is not among them: it exists only when the theme pages the terms list,
+ * and the bench's Hugo site for our posts (e2e/fixtures/hugo/our-site-urls.txt) writes none; import:hugo puts
+ * them in content/redirects.txt for a site that may have had them.
  */
 export function getHugoPagerRedirects(): { from: string; to: string }[] {
   const { published, tags } = getModel()
