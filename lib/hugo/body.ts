@@ -486,7 +486,15 @@ const PARSE = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
 const PARSE_WITH_MATH = { extensions: [gfm(), math()], mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()] }
 
 /** The converted body and its first paragraph (or the text before <!--more-->) as plain text, for a description. */
-export type ConvertedBody = { mdx: string; summary?: string; summarySource?: 'more' | 'first paragraph' }
+export type ConvertedBody = {
+  mdx: string
+  summary?: string
+  summarySource?: 'more' | 'first paragraph'
+  /** The body carries raw HTML turned into JSX: the only part the serializer cannot vouch for, so worth parsing again. */
+  hasRawJsx: boolean
+}
+
+const containsHtml = (node: MdNode): boolean => node.type === 'html' || (node.children ?? []).some(containsHtml)
 
 /** Converts a whole page body; notes are added to ctx.notes with lines of the Hugo file. */
 export function convertBody(body: string, bodyLine: number, ctx: BodyContext): ConvertedBody {
@@ -508,5 +516,10 @@ export function convertBody(body: string, bodyLine: number, ctx: BodyContext): C
     summary = first ? toString(first, { includeHtml: false }) : undefined
     summarySource = summary ? 'first paragraph' : undefined
   }
-  return { mdx: serializeMdx(tree as unknown as Root), summary: summary?.replace(/\s+/g, ' ').trim(), summarySource }
+  return {
+    mdx: serializeMdx(tree as unknown as Root),
+    summary: summary?.replace(/\s+/g, ' ').trim(),
+    summarySource,
+    hasRawJsx: containsHtml(tree as unknown as MdNode),
+  }
 }

@@ -504,7 +504,9 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     }
     const context: BodyContext = { notes: [], resolveRef, resolveImage, getParam, hasMath: config.hasMathPassthrough }
     let converted = convertBody(page.body, page.bodyLine, context)
-    const error = findMdxError(converted.mdx)
+    // mdast's MDX serializer escapes what it writes; only JSX made from raw HTML can break the parse (and a
+    // parse is most of an import's time), so only such a body is parsed again before it is written.
+    const error = converted.hasRawJsx ? findMdxError(converted.mdx) : undefined
     if (error) {
       const fallback: BodyContext = { ...context, notes: [], htmlAsText: true }
       const retried = convertBody(page.body, page.bodyLine, fallback)
