@@ -21,6 +21,8 @@ export default function nextConfig(phase) {
     trailingSlash: true,
     reactStrictMode: true,
     poweredByHeader: false,
+    // Two prerender workers: at 1,000 posts `next build` took 76-86 s against 99-101 s with the default (one on two cores).
+    experimental: { cpus: 2 },
     // This folder is the project, even when a copy of it (the e2e fixture site) sits inside with its own lock file.
     turbopack: { root: import.meta.dirname },
     // pagefind runs its own binary from its package folder; bundling it would lose that path.

@@ -7,7 +7,8 @@ import remarkMath from 'remark-math'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KATEX_OPTIONS } from './math'
-import { renderPost } from './render-html'
+import { listImageReferences, parseMdxBody } from './image-references'
+import { mayHaveImages, renderPost } from './render-html'
 
 // The same MDX compiler and math plugins as contentlayer.config.ts, on sample posts.
 async function compile(source: string): Promise<string> {
@@ -77,5 +78,25 @@ describe('renderPost: math', () => {
     await expect(renderPost(await compile(bad), bad, post, join(folder, 'cache'))).rejects.toThrow(
       /bundle\/index\.mdx: math "\\frac\{1\}\{" cannot be typeset: ParseError/,
     )
+  })
+})
+
+describe('mayHaveImages: the shortcut that skips parsing a body for images', () => {
+  it('is true for every body the image references find an image in', () => {
+    const bodies = [
+      '![A chart](./chart.png)',
+      'Text ![inline](/images/a.png) text.',
+      '<img src="/images/a.png" alt="A" />',
+      '<Figure src="./a.png" alt="A" caption="C" />',
+      'Before\n\n<Figure\n  src="./a.png"\n  alt="A"\n/>',
+    ]
+    for (const body of bodies) {
+      expect(listImageReferences(parseMdxBody(body)).length, body).toBeGreaterThan(0)
+      expect(mayHaveImages(body), body).toBe(true)
+    }
+  })
+
+  it('is false for a body without images, so renderPost does not parse it again', () => {
+    expect(mayHaveImages('# A heading\n\nProse with a [link](https://example.com) and `code`.\n\n```go\nfunc main() {}\n```\n')).toBe(false)
   })
 })
