@@ -58,11 +58,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
-          {/* Shown and wired by public/theme.js: without JavaScript there is no toggle, and the system's theme applies. */}
+          {/* Shown and wired by public/theme.js, which THEME_SCRIPT loads: without JavaScript there is no toggle, and the system's theme applies. */}
           <button type="button" className="theme-toggle" hidden>
             Theme
           </button>
-          <script src="/theme.js" defer {...ours} />
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">
