@@ -54,6 +54,14 @@ function isOnPath(name) {
 
 const hasNginx = () => NGINX_PATHS.some((path) => existsSync(path)) || isOnPath('nginx')
 
+/**
+ * Debian's nginx sends the build's .br files with this module (scripts/serve-static.mjs loads it when it is
+ * there), so that both deployments answer a brotli request alike; it comes in a package of its own.
+ */
+const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so'
+const BROTLI_PACKAGE = 'libnginx-mod-http-brotli-static'
+const needsBrotliModule = () => existsSync('/etc/debian_version') && !existsSync(BROTLI_MODULE)
+
 /** Whether Playwright's own Chromium is downloaded (`npx playwright install chromium`). */
 function hasPlaywrightChromium() {
   const probe = spawnSync('npx', ['playwright', 'install', '--dry-run', 'chromium'], { encoding: 'utf8' })
@@ -90,7 +98,8 @@ function describeInstall(missing) {
  */
 function ensureSystemPackages() {
   /** @type {() => string[]} */
-  const findMissing = () => [!hasBrowser() && 'chromium', !hasNginx() && 'nginx'].filter((name) => typeof name === 'string')
+  const findMissing = () =>
+    [!hasBrowser() && 'chromium', !hasNginx() && 'nginx', needsBrotliModule() && BROTLI_PACKAGE].filter((name) => typeof name === 'string')
   const missing = findMissing()
   if (missing.length === 0) return
 
@@ -114,7 +123,7 @@ function ensureSystemPackages() {
     process.exit(1)
   }
   if (stillMissing.length > 0) {
-    const paths = stillMissing.map((name) => (name === 'chromium' ? DEBIAN_CHROMIUM : NGINX_PATHS[0]))
+    const paths = stillMissing.map((name) => (name === 'chromium' ? DEBIAN_CHROMIUM : name === BROTLI_PACKAGE ? BROTLI_MODULE : NGINX_PATHS[0]))
     console.error(`apt-get installed ${missing.join(' and ')}, but ${paths.join(' and ')} ${paths.length === 1 ? 'is' : 'are'} still missing.`)
     process.exit(1)
   }
