@@ -12,22 +12,10 @@ import { buildPermalink } from '../lib/urls'
 import { writeCorpus } from './corpus'
 import { writeHugoSite } from './hugo'
 import { runMeasured, type RunFigures } from './measure'
+import { PROJECT_FILES } from '../scripts/project-files.mjs'
 
-/** What a build reads: the files scripts/fixture-site.mjs copies, plus deploy/ for the nginx renderer. */
-export const PROJECT_FILES = [
-  'app',
-  'lib',
-  'public',
-  'content',
-  'scripts',
-  'deploy',
-  'contentlayer.config.ts',
-  'next.config.mjs',
-  'server.mjs',
-  'tsconfig.json',
-  'package.json',
-  'package-lock.json',
-] as const
+/** What a build reads (scripts/project-files.mjs, shared with the e2e fixture site). */
+export { PROJECT_FILES }
 
 /** Build output folders; a cold build starts without any of them. */
 export const OUTPUT_FOLDERS = ['.contentlayer', '.next', '.next-export', '.builds', 'out'] as const

@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { PROJECT_FILES } from './project-files.mjs'
 
 /** The fixture build's clock: after published-by-clock's date, before scheduled-quokka's. */
 export const FIXTURE_NOW = '2026-06-01T00:00:00Z'
@@ -23,19 +24,6 @@ const target = resolve(args.find((arg) => !arg.startsWith('--')) ?? join(root, '
 
 rmSync(target, { recursive: true, force: true })
 mkdirSync(target, { recursive: true })
-const PROJECT_FILES = [
-  'app',
-  'lib',
-  'public',
-  'content',
-  'scripts',
-  'contentlayer.config.ts',
-  'next.config.mjs',
-  'server.mjs',
-  'tsconfig.json',
-  'package.json',
-  'package-lock.json',
-]
 for (const entry of PROJECT_FILES) {
   cpSync(join(root, entry), join(target, entry), { recursive: true })
 }
