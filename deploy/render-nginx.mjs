@@ -6,8 +6,9 @@
  *
  * writes blog.conf (a server block for nginx's http {} context) and blog-redirects.map (the export's
  * _redirects as 301s; render again, then `nginx -s reload`, after a build that changes them). Nothing in the
- * configuration is written by hand: deploy/nginx.conf is this script's output for the paths above, kept in
- * git so it can be read, and a unit test fails when it drifts from the table.
+ * configuration is written by hand: deploy/nginx.conf is this script's output for the paths above
+ * (`node deploy/render-nginx.mjs --example` writes it), kept in git so it can be read, and a unit test fails
+ * when it drifts from the table.
  * brotli_static needs the ngx_brotli module (Debian: libnginx-mod-http-brotli-static); --no-brotli leaves it
  * out, and nginx then sends the .gz files (gzip_static is built in).
  */
@@ -268,6 +269,12 @@ function readOptions(argv) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
+    if (process.argv[2] === '--example') {
+      // deploy/nginx.conf, the rendered configuration kept in git to be read (its test fails when it drifts).
+      writeFileSync(fileURLToPath(new URL('nginx.conf', import.meta.url)), renderNginxConf(EXAMPLE))
+      console.log('Wrote deploy/nginx.conf.')
+      process.exit(0)
+    }
     const site = renderNginx(readOptions(process.argv.slice(2)))
     console.log(`Wrote ${site} and blog-redirects.map; check with nginx -t, then nginx -s reload.`)
   } catch (error) {

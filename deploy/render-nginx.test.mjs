@@ -6,7 +6,7 @@ import { SEARCH_CSP, SECURITY_HEADERS, SITE_CSP } from '../lib/http-rules.mjs'
 import { EXAMPLE, renderNginxConf, renderRedirectsMap } from './render-nginx.mjs'
 
 describe('deploy/nginx.conf', () => {
-  it('is exactly what render-nginx.mjs renders from the table (render it again after changing lib/http-rules.mjs)', () => {
+  it('is exactly what render-nginx.mjs renders from the table (after changing lib/http-rules.mjs or an inline script: node deploy/render-nginx.mjs --example)', () => {
     expect(readFileSync(join(import.meta.dirname, 'nginx.conf'), 'utf8')).toBe(renderNginxConf(EXAMPLE))
   })
 
