@@ -276,6 +276,12 @@ function copyProcessedImages(site, cacheDir) {
 }
 
 const gzipAsync = promisify(gzip)
+
+/**
+ * Measured on the 13-post export's 124 text files: quality 11 took 22 s (690,902 bytes; about 100 ms a
+ * 25 KB page, 6 minutes of a 1,000-post build), quality 6 took 0.6 s (790,620 bytes, 14 % more).
+ */
+const BROTLI_QUALITY = 6
 const brotliAsync = promisify(brotliCompress)
 
 /**
@@ -292,7 +298,7 @@ async function precompress(site, files) {
       const file = join(site, /** @type {string} */ (compressible[next++]))
       const body = readFileSync(file)
       const [br, gz] = await Promise.all([
-        brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+        brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
         gzipAsync(body, { level: 9 }),
       ])
       if (br.length < body.length) writeFileSync(`${file}.br`, br)
