@@ -145,16 +145,27 @@ function strip(parent, page) {
 }
 
 /**
- * The page without Next's runtime, RSC payload, script preloads and hydration markers; everything a reader
- * sees is unchanged. `page` names the file in error messages.
+ * The page without Next's runtime, RSC payload, script preloads and hydration markers (everything a reader
+ * sees is unchanged), and the site-local paths the lean page refers to, from the same parse. `page` names the
+ * file in error messages.
+ * @param {string} html
+ * @param {string} page
+ * @returns {{ html: string; references: string[] }}
+ */
+export function leanPage(html, page) {
+  const tree = /** @type {Root} */ (parser.parse(html))
+  strip(tree, page)
+  return { html: serializer.stringify(tree), references: collectReferences(tree) }
+}
+
+/**
+ * The page without the framework (leanPage), as HTML.
  * @param {string} html
  * @param {string} page
  * @returns {string}
  */
 export function leanHtml(html, page) {
-  const tree = /** @type {Root} */ (parser.parse(html))
-  strip(tree, page)
-  return serializer.stringify(tree)
+  return leanPage(html, page).html
 }
 
 /**
@@ -163,25 +174,27 @@ export function leanHtml(html, page) {
  * @returns {string[]}
  */
 export function listLocalReferences(html) {
-  const tree = /** @type {Root} */ (parser.parse(html))
-  /** @type {string[]} */
-  const found = []
-  /** @param {Root | Element} parent */
-  const walk = (parent) => {
-    for (const node of parent.children) {
-      if (node.type !== 'element') continue
-      const urls = [
-        attribute(node, 'href'),
-        attribute(node, 'src'),
-        ...(attribute(node, 'srcSet')
-          ?.split(',')
-          .map((part) => part.trim().split(/\s+/)[0]) ?? []),
-      ]
-      for (const url of urls) if (url?.startsWith('/') && !url.startsWith('//')) found.push(url.replace(/[?#].*$/, ''))
-      walk(node)
-    }
+  return collectReferences(/** @type {Root} */ (parser.parse(html)))
+}
+
+/**
+ * @param {Root | Element} parent
+ * @param {string[]} [found]
+ * @returns {string[]}
+ */
+function collectReferences(parent, found = []) {
+  for (const node of parent.children) {
+    if (node.type !== 'element') continue
+    const urls = [
+      attribute(node, 'href'),
+      attribute(node, 'src'),
+      ...(attribute(node, 'srcSet')
+        ?.split(',')
+        .map((part) => part.trim().split(/\s+/)[0]) ?? []),
+    ]
+    for (const url of urls) if (url?.startsWith('/') && !url.startsWith('//')) found.push(url.replace(/[?#].*$/, ''))
+    collectReferences(node, found)
   }
-  walk(tree)
   return found
 }
 
@@ -225,15 +238,15 @@ function writeAliasPages(site, redirects) {
 /**
  * Paths the pages refer to that no file (and no redirect) answers; empty when the export is whole.
  * @param {string} site
- * @param {string[]} htmlFiles
+ * @param {Map<string, string[]>} referencesByPage each page's references, as leanPage found them
  * @param {Map<string, string>} redirects
  * @returns {string[]}
  */
-function findBrokenReferences(site, htmlFiles, redirects) {
+function findBrokenReferences(site, referencesByPage, redirects) {
   const files = new Set(listFiles(site).map((file) => `/${file}`))
   const problems = []
-  for (const page of htmlFiles) {
-    for (const raw of new Set(listLocalReferences(readFileSync(join(site, page), 'utf8')))) {
+  for (const [page, references] of referencesByPage) {
+    for (const raw of new Set(references)) {
       let path
       try {
         path = decodeURI(raw)
@@ -359,7 +372,13 @@ export async function finishBuild({ exportDir, out, buildsDir, imageCacheDir = I
   removeEmptyFolders(site)
 
   const pages = listFiles(site).filter((file) => file.endsWith('.html'))
-  for (const page of pages) writeFileSync(join(site, page), leanHtml(readFileSync(join(site, page), 'utf8'), page))
+  /** @type {Map<string, string[]>} */
+  const referencesByPage = new Map()
+  for (const page of pages) {
+    const { html, references } = leanPage(readFileSync(join(site, page), 'utf8'), page)
+    writeFileSync(join(site, page), html)
+    referencesByPage.set(page, references)
+  }
 
   const missingImages = copyProcessedImages(site, imageCacheDir)
   if (missingImages.length > 0) {
@@ -370,7 +389,7 @@ export async function finishBuild({ exportDir, out, buildsDir, imageCacheDir = I
 
   const redirectsFile = join(site, '_redirects')
   const redirects = parseRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : '')
-  const broken = findBrokenReferences(site, pages, redirects)
+  const broken = findBrokenReferences(site, referencesByPage, redirects)
   if (broken.length > 0) throw new Error(`The export refers to files it does not have (${broken.length}):\n  ${broken.join('\n  ')}`)
   writeAliasPages(site, redirects)
   writeFileSync(join(site, '_headers'), renderHeadersFile())
