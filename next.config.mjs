@@ -14,8 +14,9 @@ export default function nextConfig(phase) {
   return {
     // The dev server renders on request (it serves posts as they are saved); only a build exports.
     output: isBuild ? 'export' : undefined,
-    // Routes named route.dev.ts exist under `next dev` only: what a build does in its finishing step instead.
-    pageExtensions: phase === PHASE_DEVELOPMENT_SERVER ? ['tsx', 'ts', 'dev.ts'] : ['tsx', 'ts'],
+    // Routes named route.dev.ts exist under `next dev` only (what a build does in its finishing step instead),
+    // and routes named route.build.ts in a build only (what the finishing step reads and removes).
+    pageExtensions: phase === PHASE_DEVELOPMENT_SERVER ? ['tsx', 'ts', 'dev.ts'] : isBuild ? ['tsx', 'ts', 'build.ts'] : ['tsx', 'ts'],
     // Next 16 writes an export into a custom distDir (and still builds in .next/): the staging folder the finishing step reads.
     distDir: isBuild ? NEXT_EXPORT_DIR : '.next',
     trailingSlash: true,
@@ -27,6 +28,10 @@ export default function nextConfig(phase) {
     turbopack: { root: import.meta.dirname },
     // pagefind runs its own binary from its package folder; bundling it would lose that path.
     serverExternalPackages: ['pagefind'],
+    // Next writes the build ID into every page's payload, so each build's pages differ from the last one's in
+    // bytes that never ship (the finishing step strips the payload). Fixed, an unchanged page is byte for byte
+    // the same, and the finishing step's cache (keyed on those bytes) skips it.
+    generateBuildId: () => 'static-export',
     // `npm test` type-checks once (npm run typecheck); a second pass inside every build only costs time.
     typescript: { ignoreBuildErrors: true },
     // The instant this build publishes against, frozen into every bundle, so pages and feeds agree on which

@@ -12,10 +12,15 @@
  * 3. Alias pages: each old URL in _redirects also gets a page that refreshes to the new one, for static
  *    hosts that cannot redirect (both our servers and the _redirects-reading hosts answer a 301 first).
  * 4. Every local reference of every page (links, stylesheets, images, scripts) must resolve to a file.
- * 5. _headers from lib/http-rules.mjs, and a .br and .gz beside each compressible file.
- * 6. The new site is written beside the old one (.builds/<id>/) and out/ (a symbolic link) is swapped to it
+ * 5. The search index: pagefind indexes the search records the export wrote (search-records.json, which
+ *    then goes) into pagefind/.
+ * 6. _headers from lib/http-rules.mjs, and a .br and .gz beside each compressible file.
+ * 7. The new site is written beside the old one (.builds/<id>/) and out/ (a symbolic link) is swapped to it
  *    with one rename, so a running server never sees a half-written site. The previous build is kept for
  *    the requests still reading it; older ones are removed.
+ *
+ * Steps 1, 5 and 6 depend only on the bytes they read, so their results are kept in a content-addressed cache
+ * (scripts/build-cache.mjs, in .next/cache/finish-build/): a rebuild redoes them for what changed.
  *
  *   node scripts/finish-build.mjs            (npm run build runs it after next build)
  */
@@ -42,14 +47,17 @@ import rehypeParse from 'rehype-parse'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { listFiles } from '../lib/export-files.mjs'
+import { buildSearchIndex, searchIndexKey, SEARCH_URL_PREFIX, stopSearchService } from '../lib/search-index.mjs'
 import { findProcessedImage, IMAGE_CACHE_DIR, IMAGE_URL_PREFIX, listImageUrls } from '../lib/image-files.mjs'
 import { COMPRESSIBLE_EXTENSIONS, parseRedirects, renderHeadersFile } from '../lib/http-rules.mjs'
 import { INLINE_SCRIPTS, OUR_SCRIPT_ATTRIBUTE } from '../lib/inline-scripts.mjs'
 import { NEXT_EXPORT_DIR } from '../next.config.mjs'
+import { hashOf, openBuildCache } from './build-cache.mjs'
 
 /** @typedef {import('hast').Root} Root */
 /** @typedef {import('hast').Element} Element */
 /** @typedef {import('hast').RootContent} Node */
+/** @typedef {import('./build-cache.mjs').BuildCache} BuildCache */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -145,6 +153,14 @@ function strip(parent, page) {
 }
 
 /**
+ * Next's inline RSC payload scripts, `<script>self.__next_f.push(…)</script>` and the one that creates the
+ * array: three fifths of a post page's bytes, and most of the parser's time. They are cut before parsing;
+ * the element ends at its first `</script>`, exactly where the HTML tokenizer ends script data (the payload
+ * escapes `<` as \u003c). Whatever this misses, the allowlist below still removes.
+ */
+const RSC_PAYLOAD_SCRIPT = /<script>\(?self\.__next_f\b[^]*?<\/script>/g
+
+/**
  * The page without Next's runtime, RSC payload, script preloads and hydration markers (everything a reader
  * sees is unchanged), and the site-local paths the lean page refers to, from the same parse. `page` names the
  * file in error messages.
@@ -153,7 +169,7 @@ function strip(parent, page) {
  * @returns {{ html: string; references: string[] }}
  */
 export function leanPage(html, page) {
-  const tree = /** @type {Root} */ (parser.parse(html))
+  const tree = /** @type {Root} */ (parser.parse(html.replace(RSC_PAYLOAD_SCRIPT, '')))
   strip(tree, page)
   return { html: serializer.stringify(tree), references: collectReferences(tree) }
 }
@@ -297,25 +313,41 @@ const gzipAsync = promisify(gzip)
 const BROTLI_QUALITY = 6
 const brotliAsync = promisify(brotliCompress)
 
+/** The two encodings written beside each file, and how each is made. */
+const ENCODINGS = /** @type {const} */ ([
+  [
+    'br',
+    (/** @type {Buffer} */ body) => brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  ],
+  ['gz', (/** @type {Buffer} */ body) => gzipAsync(body, { level: 9 })],
+])
+
 /**
  * Writes file.br and file.gz beside each compressible file, where they are smaller: both servers send those
- * as they are (nginx gzip_static and brotli_static), so nothing is compressed at request time.
+ * as they are (nginx gzip_static and brotli_static), so nothing is compressed at request time. A file whose
+ * bytes an earlier build compressed takes that build's result from the cache (an empty entry: not smaller).
  * @param {string} site
  * @param {string[]} files
+ * @param {BuildCache} cache
  */
-async function precompress(site, files) {
+async function precompress(site, files, cache) {
   const compressible = files.filter((file) => COMPRESSIBLE_EXTENSIONS.includes(file.slice(file.lastIndexOf('.') + 1)))
   let next = 0
   const worker = async () => {
     while (next < compressible.length) {
       const file = join(site, /** @type {string} */ (compressible[next++]))
       const body = readFileSync(file)
-      const [br, gz] = await Promise.all([
-        brotliAsync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-        gzipAsync(body, { level: 9 }),
-      ])
-      if (br.length < body.length) writeFileSync(`${file}.br`, br)
-      if (gz.length < body.length) writeFileSync(`${file}.gz`, gz)
+      const key = hashOf(body)
+      for (const [extension, compress] of ENCODINGS) {
+        const entry = `${key}.${extension}`
+        let encoded = cache.read(entry)
+        if (!encoded) {
+          const made = await compress(body)
+          encoded = made.length < body.length ? made : Buffer.alloc(0)
+          cache.write(entry, encoded)
+        }
+        if (encoded.length > 0) writeFileSync(`${file}.${extension}`, encoded)
+      }
     }
   }
   // zlib's async calls run on libuv's thread pool: a few at a time keep every core busy.
@@ -352,12 +384,65 @@ function isLink(path) {
 }
 
 /**
- * Turns Next's export in `exportDir` into the production site and swaps it in at `out`.
- * @param {{ exportDir: string; out: string; buildsDir: string; imageCacheDir?: string; log?: (line: string) => void }} options
+ * A page made lean (leanPage), from the cache when these exact bytes were made lean before.
+ * @param {string} raw the page as Next wrote it
+ * @param {string} page
+ * @param {BuildCache} cache
+ * @returns {{ html: string; references: string[] }}
  */
-export async function finishBuild({ exportDir, out, buildsDir, imageCacheDir = IMAGE_CACHE_DIR, log = console.log }) {
+function leanPageCached(raw, page, cache) {
+  const entry = `${hashOf(raw)}.lean.json`
+  const cached = cache.read(entry)
+  if (cached) return JSON.parse(cached.toString('utf8'))
+  const lean = leanPage(raw, page)
+  cache.write(entry, JSON.stringify(lean))
+  return lean
+}
+
+/** The records app/search-records.json/route.build.ts exported: read, then removed, since it never ships. */
+const SEARCH_RECORDS_FILE = 'search-records.json'
+
+/**
+ * Indexes the exported search records with pagefind into the site's pagefind/ folder and removes the records.
+ * The same records (and pagefind version) as an earlier build take that build's index from the cache.
+ * @param {string} site
+ * @param {BuildCache} cache
+ */
+async function writeSearchIndex(site, cache) {
+  const recordsFile = join(site, SEARCH_RECORDS_FILE)
+  if (!existsSync(recordsFile)) throw new Error(`${SEARCH_RECORDS_FILE} is missing from the export: app/search-records.json/route.build.ts writes it.`)
+  const recordsJson = readFileSync(recordsFile, 'utf8')
+  rmSync(recordsFile)
+  const entry = `${searchIndexKey(recordsJson)}.search.json`
+  const cached = cache.read(entry)
+  /** @type {[string, string][]} path and base64 bytes of each file of the bundle */
+  const files = cached
+    ? JSON.parse(cached.toString('utf8'))
+    : [...(await buildSearchIndex(JSON.parse(recordsJson))).entries()].map(([path, bytes]) => [path, Buffer.from(bytes).toString('base64')])
+  if (!cached) cache.write(entry, JSON.stringify(files))
+  for (const [path, base64] of files) {
+    const file = join(site, SEARCH_URL_PREFIX, path)
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, Buffer.from(base64, 'base64'))
+  }
+}
+
+/**
+ * Turns Next's export in `exportDir` into the production site and swaps it in at `out`. `cacheDir` keeps the
+ * work a rebuild can reuse (by default .next/cache/finish-build beside the builds folder).
+ * @param {{ exportDir: string; out: string; buildsDir: string; imageCacheDir?: string; cacheDir?: string; log?: (line: string) => void }} options
+ */
+export async function finishBuild({
+  exportDir,
+  out,
+  buildsDir,
+  imageCacheDir = IMAGE_CACHE_DIR,
+  cacheDir = join(dirname(buildsDir), '.next', 'cache', 'finish-build'),
+  log = console.log,
+}) {
   if (!existsSync(join(exportDir, 'index.html'))) throw new Error(`${exportDir}/index.html is missing: run next build first (npm run build does both).`)
   mkdirSync(buildsDir, { recursive: true })
+  const cache = openBuildCache(cacheDir)
   const site = join(buildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`)
   renameSync(exportDir, site)
 
@@ -375,7 +460,7 @@ export async function finishBuild({ exportDir, out, buildsDir, imageCacheDir = I
   /** @type {Map<string, string[]>} */
   const referencesByPage = new Map()
   for (const page of pages) {
-    const { html, references } = leanPage(readFileSync(join(site, page), 'utf8'), page)
+    const { html, references } = leanPageCached(readFileSync(join(site, page), 'utf8'), page, cache)
     writeFileSync(join(site, page), html)
     referencesByPage.set(page, references)
   }
@@ -393,14 +478,19 @@ export async function finishBuild({ exportDir, out, buildsDir, imageCacheDir = I
   if (broken.length > 0) throw new Error(`The export refers to files it does not have (${broken.length}):\n  ${broken.join('\n  ')}`)
   writeAliasPages(site, redirects)
   writeFileSync(join(site, '_headers'), renderHeadersFile())
+  await writeSearchIndex(site, cache)
 
-  await precompress(site, listFiles(site))
+  await precompress(site, listFiles(site), cache)
+  cache.prune()
   const previous = swapLink(out, site)
   for (const name of readdirSync(buildsDir)) {
     const build = join(buildsDir, name)
     if (build !== site && build !== previous) rmSync(build, { recursive: true, force: true })
   }
-  log(`Finished ${pages.length} pages: removed ${removed} framework files; ${basename(out)}/ is now ${relative(dirname(out), site)}`)
+  const { hits, misses } = cache.stats()
+  log(
+    `Finished ${pages.length} pages: removed ${removed} framework files; ${hits} of ${hits + misses} results from the cache; ${basename(out)}/ is now ${relative(dirname(out), site)}`,
+  )
 }
 
 /** @param {string} folder */
@@ -416,6 +506,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     await finishBuild({ exportDir: join(ROOT, NEXT_EXPORT_DIR), out: join(ROOT, 'out'), buildsDir: join(ROOT, '.builds') })
   } catch (error) {
     console.error(`Finishing the build failed: ${error instanceof Error ? error.message : String(error)}`)
-    process.exit(1)
+    process.exitCode = 1
+  } finally {
+    await stopSearchService()
   }
 }

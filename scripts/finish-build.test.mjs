@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { gunzipSync } from 'node:zlib'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { INLINE_SCRIPTS, SPECULATION_RULES, THEME_SCRIPT } from '../lib/inline-scripts.mjs'
+import { stopSearchService } from '../lib/search-index.mjs'
 import { finishBuild, isFrameworkFile, leanHtml, listLocalReferences, swapLink } from './finish-build.mjs'
 
 /** A page as Next 16 exports it: its runtime, preloads, the RSC payload, hydration markers, and our own scripts. */
@@ -96,6 +98,7 @@ describe('finishBuild and swapLink', () => {
   afterEach(() => {
     for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
   })
+  afterAll(() => stopSearchService())
 
   /**
    * @param {string} root
@@ -111,6 +114,12 @@ describe('finishBuild and swapLink', () => {
     writeFileSync(join(root, '_next', 'static', 'chunks', 'a.css'), 'body{}')
     writeFileSync(join(root, '_next', 'static', 'chunks', 'b.js'), 'x')
     writeFileSync(join(root, '_redirects'), '/page/1/ / 301\n')
+    writeFileSync(
+      join(root, 'search-records.json'),
+      JSON.stringify([
+        { url: '/2025/04/raft/', content: `<html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>Raft elects a leader.</p></main></body></html>` },
+      ]),
+    )
   }
 
   it('leaves a lean, precompressed site with alias pages and _headers, and points out/ at it', async () => {
@@ -128,6 +137,52 @@ describe('finishBuild and swapLink', () => {
     expect(readFileSync(join(out, 'page', '1', 'index.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=/">')
     expect(readFileSync(join(out, '_headers'), 'utf8')).toMatch(/^\/\*\n {2}X-Content-Type-Options: nosniff/)
     expect(existsSync(join(root, 'export'))).toBe(false)
+  })
+
+  it('indexes the exported search records into pagefind/ and ships no records file', async () => {
+    const root = scratch()
+    writeExport(join(root, 'export'), 'First')
+    await finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), log: () => {} })
+    const out = join(root, 'out')
+    expect(existsSync(join(out, 'pagefind', 'pagefind.js'))).toBe(true)
+    expect(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')).toContain('"page_count":1')
+    expect(existsSync(join(out, 'pagefind', 'pagefind-ui.js')), 'the unused UI bundle is left out').toBe(false)
+    expect(existsSync(join(out, 'search-records.json'))).toBe(false)
+
+    writeExport(join(root, 'export'), 'Second')
+    rmSync(join(root, 'export', 'search-records.json'))
+    await expect(finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), log: () => {} })).rejects.toThrow(
+      'search-records.json is missing from the export',
+    )
+  })
+
+  it('reuses its cached work for unchanged pages and files, redoes it for changed ones, and keeps only what the last build used', async () => {
+    const root = scratch()
+    /** @type {string[]} */
+    const lines = []
+    const build = () =>
+      finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), log: (line) => lines.push(line) })
+    writeExport(join(root, 'export'), 'First')
+    await build()
+    expect(lines.at(-1)).toMatch(/ 0 of \d+ results from the cache/)
+    const cacheDir = join(root, '.next', 'cache', 'finish-build')
+    const firstEntries = readdirSync(cacheDir).sort()
+
+    writeExport(join(root, 'export'), 'First')
+    await build()
+    const [, hits, total] = /(\d+) of (\d+) results from the cache/.exec(lines.at(-1) ?? '') ?? []
+    expect(Number(hits)).toBeGreaterThan(0)
+    expect(hits, 'an unchanged export is all reused').toBe(total)
+    expect(readdirSync(cacheDir).sort()).toEqual(firstEntries)
+    expect(existsSync(join(root, 'out', 'pagefind', 'pagefind.js'))).toBe(true)
+
+    writeExport(join(root, 'export'), 'Second')
+    await build()
+    expect(readFileSync(join(root, 'out', 'index.html'), 'utf8')).toContain('<h1>Second &amp; more</h1>')
+    expect(gunzipSync(readFileSync(join(root, 'out', 'index.html.gz'))).toString('utf8')).toContain('<h1>Second &amp; more</h1>')
+    expect(readdirSync(cacheDir).filter((name) => firstEntries.includes(name)).length, 'entries only the first build used are gone').toBeLessThan(
+      firstEntries.length,
+    )
   })
 
   it('fails, naming the page and the path, when a page refers to a file the export does not have', async () => {

@@ -1,0 +1,64 @@
+/**
+ * The pagefind index, made from search records: one record a published post, as lib/search.ts renders them
+ * from the content model. Plain JavaScript (checked by tsc through JSDoc) because two places share it: the
+ * build's finishing step (scripts/finish-build.mjs), which runs under bare Node and indexes the records the
+ * export wrote, and app/pagefind/[...file]/route.dev.ts, which indexes them on request under `next dev`.
+ *
+ * A build used to prerender the index as a route of its own, one entry a file: about a thousand pagefind
+ * files at 1,000 posts, each a prerendered route, and each prerender worker ran pagefind again.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { close, createIndex } from 'pagefind'
+
+/** @typedef {{ url: string; content: string }} SearchRecord */
+
+/** Where the search bundle is served from; public/search.js imports `${SEARCH_URL_PREFIX}pagefind.js`. */
+export const SEARCH_URL_PREFIX = '/pagefind/'
+
+/** pagefind's prebuilt search interfaces (pagefind-ui.js, pagefind-component-ui.css, …) and its highlighter. */
+const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/
+
+/**
+ * The installed pagefind's version, part of a cached index's key: another version writes other files. Its
+ * package exports no package.json, so this reads the one beside its entry point (lib/index.js).
+ * @returns {string}
+ */
+function readPagefindVersion() {
+  return JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')).version
+}
+
+/**
+ * Every file of the pagefind bundle for these records, by its path under SEARCH_URL_PREFIX.
+ * @param {readonly SearchRecord[]} records
+ * @returns {Promise<Map<string, Uint8Array>>}
+ */
+export async function buildSearchIndex(records) {
+  // Technical words keep their punctuation: "C++", "p99.9" and "<script>" stay searchable.
+  const { index, errors } = await createIndex({ forceLanguage: 'en', includeCharacters: '+#.<>' })
+  if (!index) throw new Error(`Search index: pagefind could not start: ${errors.join('; ')}`)
+  try {
+    for (const record of records) {
+      const { errors: recordErrors } = await index.addHTMLFile(record)
+      if (recordErrors.length > 0) throw new Error(`Search index: ${record.url}: ${recordErrors.join('; ')}`)
+    }
+    const { files, errors: indexErrors } = await index.getFiles()
+    if (indexErrors.length > 0) throw new Error(`Search index: ${indexErrors.join('; ')}`)
+    // Our search page (public/search.js) uses pagefind's JavaScript API: its UI bundles would be dead weight.
+    return new Map(files.filter((file) => !UNUSED_FILES.test(file.path)).map((file) => [file.path, file.content]))
+  } finally {
+    await index.deleteIndex()
+  }
+}
+
+/** Stops pagefind's indexing process, which otherwise keeps a one-shot script (the finishing step) alive. */
+export const stopSearchService = close
+
+/**
+ * What the index of these records depends on, as a cache key: the records themselves and pagefind's version.
+ * @param {string} recordsJson the records as the export wrote them
+ * @returns {string}
+ */
+export function searchIndexKey(recordsJson) {
+  return createHash('sha256').update(`pagefind ${readPagefindVersion()}\n`).update(recordsJson).digest('hex').slice(0, 32)
+}

@@ -1,0 +1,60 @@
+/**
+ * A content-addressed cache for the build's finishing step (scripts/finish-build.mjs): its work on a page or
+ * file depends only on that page's or file's bytes, so a rebuild after one edit redoes the work for what the
+ * edit changed, and a CI run that restores .next/cache (README, "Caching builds in CI") redoes nothing else.
+ * Entries are named by the sha256 of what they were made from; each build keeps only the entries it used, so
+ * the cache holds one build's worth and never grows with history.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** The key of some bytes: what the entry made from them is named by. */
+export function hashOf(/** @type {string | Uint8Array} */ bytes) {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/**
+ * @param {string} dir the cache's folder, made on first use
+ */
+export function openBuildCache(dir) {
+  mkdirSync(dir, { recursive: true })
+  /** Entries this build read or wrote: the ones `prune` keeps. */
+  const used = new Set()
+  let hits = 0
+  let misses = 0
+  return {
+    /**
+     * The entry's bytes, or undefined when this key was never stored.
+     * @param {string} name a hash, with a suffix naming what was made from it
+     * @returns {Buffer | undefined}
+     */
+    read(name) {
+      try {
+        const bytes = readFileSync(join(dir, name))
+        used.add(name)
+        hits++
+        return bytes
+      } catch {
+        misses++
+        return undefined
+      }
+    },
+    /**
+     * @param {string} name
+     * @param {string | Uint8Array} bytes
+     */
+    write(name, bytes) {
+      writeFileSync(join(dir, name), bytes)
+      used.add(name)
+    },
+    /** Removes every entry this build did not use. */
+    prune() {
+      for (const name of readdirSync(dir)) if (!used.has(name)) rmSync(join(dir, name), { force: true })
+    },
+    /** How many reads found their entry, for the build's log. */
+    stats: () => ({ hits, misses }),
+  }
+}
+
+/** @typedef {ReturnType<typeof openBuildCache>} BuildCache */
