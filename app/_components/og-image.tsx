@@ -1,4 +1,5 @@
 import { ImageResponse } from 'next/og'
+import { readOrDrawCard } from '@/lib/og-cache'
 import { site } from '@/lib/site'
 
 /** Open Graph images are 1200×630: what link previews on social sites and chat apps expect. */
@@ -15,11 +16,14 @@ function toDrawableText(text: string): string {
     .trim()
 }
 
-/** A share card with the page's title and the site's name, rendered at build time with next/og's bundled font. */
-export function renderOgImage(rawTitle: string, rawKicker: string): ImageResponse {
+/**
+ * A share card with the page's title and the site's name, rendered at build time with next/og's bundled font.
+ * A build takes a card it has drawn before from the cache (lib/og-cache.ts).
+ */
+export function renderOgImage(rawTitle: string, rawKicker: string): Promise<Response> | ImageResponse {
   const title = toDrawableText(rawTitle)
   const kicker = toDrawableText(rawKicker)
-  return new ImageResponse(
+  const card = (
     <div
       style={{
         width: '100%',
@@ -35,7 +39,10 @@ export function renderOgImage(rawTitle: string, rawKicker: string): ImageRespons
       <div style={{ fontSize: 30, color: '#7cb7ff', display: 'flex' }}>{kicker}</div>
       <div style={{ fontSize: title.length > 70 ? 56 : 68, fontWeight: 700, lineHeight: 1.15, display: 'flex' }}>{title}</div>
       <div style={{ fontSize: 30, color: '#a3adb8', display: 'flex' }}>{site.title}</div>
-    </div>,
-    OG_IMAGE_SIZE,
+    </div>
+  )
+  if (process.env.NODE_ENV !== 'production') return new ImageResponse(card, OG_IMAGE_SIZE)
+  return readOrDrawCard(card, OG_IMAGE_SIZE, () => new ImageResponse(card, OG_IMAGE_SIZE).arrayBuffer()).then(
+    (png) => new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } }),
   )
 }
