@@ -294,9 +294,7 @@ function createRequestHandler(getSite, isShuttingDown) {
     const site = getSite()
     const redirect = site.redirects.get(path)
     if (redirect) {
-      setHeaders(response, { ...getStatusHeaders(REDIRECT_STATUS), Location: redirect })
-      response.statusCode = REDIRECT_STATUS
-      response.end()
+      sendRedirect(response, redirect)
       return
     }
     const entry = findEntry(site, path)
@@ -306,14 +304,23 @@ function createRequestHandler(getSite, isShuttingDown) {
     }
     if (!path.endsWith('/') && findEntry(site, `${path}/`)) {
       // A folder asked for without its slash: nginx's answer, with the query kept.
-      setHeaders(response, { ...getStatusHeaders(REDIRECT_STATUS), Location: `${encodeURI(path)}/${query === undefined ? '' : `?${query}`}` })
-      response.statusCode = REDIRECT_STATUS
-      response.end()
+      sendRedirect(response, `${encodeURI(path)}/${query === undefined ? '' : `?${query}`}`)
       return
     }
     if (site.notFound) sendEntry(request, response, site.notFound, 404)
     else sendPlain(response, 404, 'there is nothing at this address.')
   }
+}
+
+/**
+ * A permanent redirect with the table's headers for it, as nginx sends one.
+ * @param {import('node:http').ServerResponse} response
+ * @param {string} location
+ */
+function sendRedirect(response, location) {
+  setHeaders(response, { ...getStatusHeaders(REDIRECT_STATUS), Location: location })
+  response.statusCode = REDIRECT_STATUS
+  response.end()
 }
 
 /** One worker: an HTTP server over the current build. */
