@@ -3,10 +3,11 @@
  * temporary content folder, and `npm run new-post`.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { makeScratchProject, runContentBuild } from './__fixtures__/content-build'
 
 const ROOT = join(__dirname, '..')
 const temporaryFolders: string[] = []
@@ -16,29 +17,9 @@ afterEach(() => {
 
 /** A scratch project folder whose content/posts holds `posts`; contentlayer runs there, never touching ours. */
 function scratchProject(posts: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'blog-content-'))
+  const folder = makeScratchProject(posts)
   temporaryFolders.push(folder)
-  mkdirSync(join(folder, 'content', 'posts'), { recursive: true })
-  symlinkSync(join(ROOT, 'node_modules'), join(folder, 'node_modules'), 'dir')
-  for (const [name, text] of Object.entries(posts)) writeFileSync(join(folder, 'content', 'posts', name), text)
   return folder
-}
-
-/** Runs `contentlayer2 build` in the scratch folder; its output goes to a file, read back as `stderr`. */
-function contentBuild(folder: string): { status: number | null; stderr: string } {
-  // A file, not a pipe: contentlayer's esbuild service can outlive it for a while holding a pipe open,
-  // and spawnSync would wait for that instead of for the build.
-  const log = join(folder, 'build.log')
-  const fd = openSync(log, 'w')
-  const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'contentlayer2'), ['build', '--config', join(ROOT, 'contentlayer.config.ts')], {
-    cwd: folder,
-    stdio: ['ignore', fd, fd],
-    // contentlayer2 takes its working folder from PWD when set: point both at the scratch folder.
-    env: { ...process.env, CONTENT_DIR: join(folder, 'content'), PWD: folder },
-    timeout: 120_000,
-  })
-  closeSync(fd)
-  return { status: result.status, stderr: readFileSync(log, 'utf8') }
 }
 
 const post = (frontmatter: string, body = 'Body text.') => `---\n${frontmatter.trim()}\n---\n\n${body}\n`
@@ -61,8 +42,8 @@ tags: [go]
 draft: true
 `)
     const folder = scratchProject({ 'good-one.mdx': GOOD, 'not-yet.mdx': draft })
-    const result = contentBuild(folder)
-    expect(result.stderr).not.toMatch(/Invalid content/)
+    const result = runContentBuild(folder)
+    expect(result.output).not.toMatch(/Invalid content/)
     expect(result.status).toBe(0)
     const generated = JSON.parse(readFileSync(join(folder, '.contentlayer', 'generated', 'Post', '_index.json'), 'utf8'))
     expect(generated).toHaveLength(1)

@@ -1,15 +1,24 @@
 /**
- * patches/ holds one patch to contentlayer2's core (what it changes is in its header); patch-package applies
- * it on `npm install` and `npm ci` (package.json "postinstall"). These fail when the patch no longer matches
- * the installed package: a contentlayer2 upgrade must either carry the patch forward or drop it.
+ * patches/ holds two patches to contentlayer2 (what each changes is in its header): to its core, and to its
+ * file source, which reuses a cached document by its content. patch-package applies them on `npm install` and
+ * `npm ci` (package.json "postinstall"). These fail when a patch no longer matches the installed package (a
+ * contentlayer2 upgrade must either carry the patches forward or drop them) and when a real build compiles
+ * again a post whose content did not change.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import sharp from 'sharp'
+import { afterEach, describe, expect, it } from 'vitest'
+import { makeScratchProject, runContentBuild } from './__fixtures__/content-build'
 
 const ROOT = join(__dirname, '..')
 const PATCHES = join(ROOT, 'patches')
-const CORE = join(ROOT, 'node_modules', '@contentlayer2', 'core')
+/** The patched packages, each pinned to the installed contentlayer2's version. */
+const PATCHED = ['@contentlayer2/core', '@contentlayer2/source-files']
+
+type GeneratedDocument = { title: string; _raw: { sourceFilePath: string } }
+
+const installedVersion = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
 
 type Hunk = { before: string; after: string }
 type FilePatch = { file: string; hunks: Hunk[] }
@@ -45,20 +54,18 @@ function parsePatch(text: string): FilePatch[] {
 
 const patchFiles = readdirSync(PATCHES).filter((name) => name.endsWith('.patch'))
 
-describe('the contentlayer2 patch', () => {
-  it('is the only patch, and is for the installed version of @contentlayer2/core', () => {
-    const installed = (JSON.parse(readFileSync(join(CORE, 'package.json'), 'utf8')) as { version: string }).version
-    expect(patchFiles).toEqual([`@contentlayer2+core+${installed}.patch`])
+describe('the contentlayer2 patches', () => {
+  it('are the only patches, one for each patched package at its installed version', () => {
+    expect(patchFiles.sort()).toEqual(PATCHED.map((name) => `${name.replace('/', '+')}+${installedVersion(name)}.patch`).sort())
   })
 
-  it('pins contentlayer2 to the version the patch is for', () => {
+  it('pin contentlayer2 to the version the patches are for', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> }
-    const installed = (JSON.parse(readFileSync(join(CORE, 'package.json'), 'utf8')) as { version: string }).version
-    expect(manifest.dependencies.contentlayer2).toBe(installed)
+    for (const name of PATCHED) expect(manifest.dependencies.contentlayer2, name).toBe(installedVersion(name))
     expect(manifest.scripts.postinstall).toBe('patch-package')
   })
 
-  it('is applied: every hunk reads as patched in node_modules, none as it was', () => {
+  it('are applied: every hunk reads as patched in node_modules, none as it was', () => {
     for (const name of patchFiles) {
       const files = parsePatch(readFileSync(join(PATCHES, name), 'utf8'))
       expect(files.length).toBeGreaterThan(0)
@@ -67,9 +74,68 @@ describe('the contentlayer2 patch', () => {
         expect(hunks.length).toBeGreaterThan(0)
         for (const { before, after } of hunks) {
           expect(installed, `${file}: run npm install (patch-package) or update ${name}`).toContain(after)
-          expect(installed).not.toContain(before)
+          // A hunk that only adds lines above its context still holds its old text whole.
+          if (!after.includes(before)) expect(installed).not.toContain(before)
         }
       }
     }
   })
+})
+
+describe('the source-files patch: a cached document is reused by its content, not its mtime', () => {
+  const folders: string[] = []
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+  })
+
+  const post = (title: string, body: string) => `---\ntitle: "${title}"\ndate: 2025-04-16T10:00:00+00:00\ndescription: "Fine."\ntags: [go]\n---\n\n${body}\n`
+  const png = (background: string) =>
+    sharp({ create: { width: 8, height: 8, channels: 3, background } })
+      .png()
+      .toBuffer()
+
+  /** The title of each generated post, by source file. */
+  function readTitles(folder: string): Record<string, string> {
+    const posts = JSON.parse(readFileSync(join(folder, '.contentlayer', 'generated', 'Post', '_index.json'), 'utf8')) as GeneratedDocument[]
+    return Object.fromEntries(posts.map((document) => [document._raw.sourceFilePath, document.title]))
+  }
+
+  /**
+   * Retitles every document in contentlayer's cache: a document the next build reuses keeps "Cached", one it
+   * compiles again gets its title from the file.
+   */
+  function markCachedDocuments(folder: string): void {
+    const cacheRoot = join(folder, '.contentlayer', '.cache')
+    const dir = join(cacheRoot, readdirSync(cacheRoot).find((name) => /^v\d/.test(name)) ?? 'v?')
+    const [cacheFile] = readdirSync(dir).filter((name) => /^data-.+\.json$/.test(name))
+    const cache = JSON.parse(readFileSync(join(dir, cacheFile!), 'utf8')) as { cacheItemsMap: Record<string, { document: { title: string } }> }
+    for (const item of Object.values(cache.cacheItemsMap)) item.document.title = 'Cached'
+    writeFileSync(join(dir, cacheFile!), JSON.stringify(cache))
+  }
+
+  it('reuses posts whose files were touched but not changed, and compiles a post again when its text or an image beside it changed', async () => {
+    const files = {
+      'single.mdx': post('Single', 'Body text.'),
+      'bundle/index.mdx': post('Bundle', '![A red square](./square.png)'),
+      'bundle/square.png': await png('#ff0000'),
+    }
+    const folder = makeScratchProject(files)
+    folders.push(folder)
+    const build = () => expect(runContentBuild(folder).status).toBe(0)
+    build()
+    expect(readTitles(folder)).toEqual({ 'posts/single.mdx': 'Single', 'posts/bundle/index.mdx': 'Bundle' })
+
+    // A fresh clone, or a CI run with the cache restored: every mtime is new, no content is.
+    markCachedDocuments(folder)
+    const later = new Date(Date.now() + 60_000)
+    for (const name of Object.keys(files)) utimesSync(join(folder, 'content', 'posts', name), later, later)
+    build()
+    expect(readTitles(folder)).toEqual({ 'posts/single.mdx': 'Cached', 'posts/bundle/index.mdx': 'Cached' })
+
+    // An edit to one post, and a new image beside the bundle's index.mdx, which itself is unchanged.
+    writeFileSync(join(folder, 'content', 'posts', 'single.mdx'), post('Single', 'Body text, edited.'))
+    writeFileSync(join(folder, 'content', 'posts', 'bundle', 'square.png'), await png('#0000ff'))
+    build()
+    expect(readTitles(folder)).toEqual({ 'posts/single.mdx': 'Single', 'posts/bundle/index.mdx': 'Bundle' })
+  }, 240_000)
 })
