@@ -1,13 +1,18 @@
 /**
  * Bundles, images and math in the content check: a bundle's slug is its folder, every image must exist and
- * have alt text, and each problem names the file, the line and the fix.
+ * have alt text, and each problem names the file, the line and the fix. And its cache: a body whose text
+ * has not changed is not parsed again, and the cache never changes what the check reports.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { checkContentFolder } from './content-check'
 import { slugFromFileName } from './content-rules'
+import { parseMdxBody } from './mdx/image-references'
+
+// Every export a spy that still does the real work, so a test can count the bodies parsed.
+vi.mock('./mdx/image-references', { spy: true })
 
 const NOW = new Date('2026-01-01T00:00:00Z')
 // Four frontmatter lines between the fences and a blank line: the body starts on line 8 of the file.
@@ -85,5 +90,57 @@ describe('checkContentFolder: bundles, images and math', () => {
     const [file, ...rest] = problems[0]!.split(': ')
     expect(file).toMatch(/posts\/(harbour\/index|single)\.mdx$/)
     expect(rest.join(': ')).toMatch(problem)
+  })
+})
+
+describe('checkContentFolder with a cache file', () => {
+  const parse = vi.mocked(parseMdxBody)
+  const scheduled = `---\ntitle: "Later"\ndate: 2026-06-01T10:00:00+00:00\ndescription: "d"\ntags: [go]\n---\n\nSoon.\n`
+
+  it('parses only the files whose text changed, and reports exactly what the check without a cache reports', () => {
+    const folder = contentFolder({
+      'fine.mdx': post('Fine.'),
+      'no-alt.mdx': post('![](/images/x.png)'),
+      'harbour/index.mdx': post('Text.\n\n![A photo](./photo.jpg)'),
+      'harbour/photo.jpg': 'x',
+      'broken.mdx': post('An unclosed { brace.'),
+      'not-yaml.mdx': '---\ntitle: Queues: a study\n---\n\nBody.\n',
+      'later.mdx': scheduled,
+    })
+    const cacheFile = join(folder, 'cache', 'content-check.json')
+    const uncached = (now: Date) => {
+      const result = checkContentFolder(folder, now)
+      parse.mockClear()
+      return result
+    }
+
+    parse.mockClear()
+    const first = checkContentFolder(folder, NOW, cacheFile)
+    expect(parse).toHaveBeenCalledTimes(5) // every body but the one after frontmatter that is not YAML
+    expect(existsSync(cacheFile)).toBe(true)
+    expect(first).toEqual(uncached(NOW))
+    expect(first.problems).toHaveLength(4)
+    expect(first.unpublished).toEqual(['posts/later.mdx'])
+
+    parse.mockClear()
+    expect(checkContentFolder(folder, NOW, cacheFile)).toEqual(first)
+    expect(parse).not.toHaveBeenCalled()
+
+    // What a file's text does not decide is checked again every time: the clock, whether an image is there.
+    rmSync(join(folder, 'posts', 'harbour', 'photo.jpg'))
+    const july = new Date('2026-07-01T00:00:00Z')
+    const afterChanges = checkContentFolder(folder, july, cacheFile)
+    expect(parse).not.toHaveBeenCalled()
+    expect(afterChanges).toEqual(uncached(july))
+    expect(afterChanges.unpublished).toEqual([])
+    expect(afterChanges.problems).toContainEqual(expect.stringMatching(/harbour\/index\.mdx: line 10: image "\.\/photo\.jpg" was not found/))
+
+    // An edited post and a new one are parsed, once each; permalinks are still compared across every post.
+    writeFileSync(join(folder, 'posts', 'fine.mdx'), post('Fine, and edited.'))
+    writeFileSync(join(folder, 'posts', 'copy.mdx'), post('Another body.').replace('tags: [go]', 'tags: [go]\nslug: fine'))
+    const afterEdits = checkContentFolder(folder, july, cacheFile)
+    expect(parse.mock.calls.map(([body]) => body.trim()).sort()).toEqual(['Another body.', 'Fine, and edited.'])
+    expect(afterEdits).toEqual(uncached(july))
+    expect(afterEdits.problems).toContainEqual(expect.stringMatching(/fine\.mdx: slug: permalink \/2025\/04\/fine\/ is already used by .*copy\.mdx/))
   })
 })
