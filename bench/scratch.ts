@@ -68,9 +68,13 @@ export function readBuildSteps(packageJsonFile: string): string[] {
 
 export type StepFigures = RunFigures & { command: string }
 
-/** A build step's short name: "contentlayer2 build", "next build", or a script's name ("finish-build"). */
+/**
+ * A build step's short name: "contentlayer2 build", "next build", or a script's name ("finish-build"); the
+ * environment a step sets first (`NODE_ENV=production contentlayer2 build`) is not part of its name.
+ */
 export function labelStep(command: string): string {
   const words = command.split(/\s+/)
+  while (words.length > 1 && /^[A-Za-z_]\w*=/.test(words[0] ?? '')) words.shift()
   if (words[0] === 'node' && words[1]) return (words[1].split('/').at(-1) ?? words[1]).replace(/\.[cm]?[jt]s$/, '')
   return words.slice(0, 2).join(' ')
 }
