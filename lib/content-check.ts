@@ -9,11 +9,11 @@
  * clock, whether each image exists, permalinks and aliases across posts, redirects.txt) is checked again
  * over every post on every build.
  */
-import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import matter from 'gray-matter'
 import YAML from 'yaml'
+import { hashOf } from './build-cache.mjs'
 import { checkFrontmatter, findUrlConflicts, isUnpublishedAt, slugFromFileName, type UrlClaim } from './content-rules'
 import { locateImage } from './images'
 import { listImageReferences, parseMdxBody, type ImageReference } from './mdx/image-references'
@@ -107,7 +107,7 @@ type AnalysisCache = { file: string; version: string; entries: Map<string, FileA
 function openAnalysisCache(file: string): AnalysisCache {
   let lockHash = ''
   try {
-    lockHash = hashText(readFileSync(join(process.cwd(), 'package-lock.json'), 'utf8'))
+    lockHash = hashOf(readFileSync(join(process.cwd(), 'package-lock.json'), 'utf8'))
   } catch {
     // Without a lock file (a scratch folder in tests), only ANALYSIS_VERSION keys the cache.
   }
@@ -131,10 +131,6 @@ function saveAnalysisCache(cache: AnalysisCache): void {
   renameSync(temporary, cache.file)
 }
 
-function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
-}
-
 /** Plain JSON values only, so an analysis read back from the cache is the one written (YAML can also give .inf or .nan). */
 function isJsonValue(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
@@ -147,7 +143,7 @@ function isJsonValue(value: unknown): boolean {
 /** The analysis of this text: from the cache when a previous check parsed the same text. */
 function analyseCached(raw: string, cache: AnalysisCache | undefined): FileAnalysis {
   if (!cache) return analyseFile(raw)
-  const key = hashText(raw)
+  const key = hashOf(raw)
   let analysis = cache.entries.get(key)
   if (!analysis) {
     analysis = analyseFile(raw)

@@ -4,11 +4,11 @@
  * .contentlayer/images by the sha256 of the source bytes, its width and its format, so a rebuild reads the
  * source, hashes it and finds every variant already there without decoding a pixel.
  */
-import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { imageSize } from 'image-size'
 import sharp from 'sharp'
+import { hashOf } from './build-cache.mjs'
 import { buildCacheFileName, buildImageUrl, IMAGE_CACHE_DIR, IMAGE_TYPES, type ImageExtension } from './image-files.mjs'
 
 /** Widths made of every raster image (and its own width when narrower): the column is about 700 CSS px, so 1440 covers 2x screens. */
@@ -114,7 +114,7 @@ export function processImage(path: string, cacheDir = IMAGE_CACHE_DIR): Promise<
 async function processImageFile(path: string, cacheDir: string): Promise<ProcessedImage> {
   const started = performance.now()
   const bytes = readFileSync(path)
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const sha256 = hashOf(bytes)
   const format = SOURCE_FORMATS[extname(path).toLowerCase()] ?? 'png'
   const stem = basename(path, extname(path))
   const size = readOrientedSize(bytes, path)

@@ -2,9 +2,9 @@
  * Share cards a build has drawn before, from .next/cache/og-images/: a thousand cards are a tenth of a
  * 1,000-post build, and most never change. app/_components/og-image.tsx draws them.
  */
-import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { hashOf } from './build-cache.mjs'
 
 const OG_CACHE_DIR = join(/* turbopackIgnore: true */ process.cwd(), '.next', 'cache', 'og-images')
 
@@ -20,9 +20,7 @@ export async function readOrDrawCard(
   draw: () => Promise<ArrayBuffer>,
   cacheDir = OG_CACHE_DIR,
 ): Promise<Uint8Array> {
-  const key = createHash('sha256')
-    .update(JSON.stringify({ card, size, next: readNextVersion() }))
-    .digest('hex')
+  const key = hashOf(JSON.stringify({ card, size, next: readNextVersion() }))
   const file = join(cacheDir, `${key}.png`)
   try {
     return readFileSync(file)
@@ -36,7 +34,11 @@ export async function readOrDrawCard(
   }
 }
 
+let nextVersion: string | undefined
+
+/** Read once per prerender worker, not once per card. */
 function readNextVersion(): string {
   const file = join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', 'next', 'package.json')
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+  nextVersion ??= (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+  return nextVersion
 }

@@ -7,9 +7,9 @@
  * A build used to prerender the index as a route of its own, one entry a file: about a thousand pagefind
  * files at 1,000 posts, each a prerendered route, and each prerender worker ran pagefind again.
  */
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { close, createIndex } from 'pagefind'
+import { hashOf } from './build-cache.mjs'
 
 /** @typedef {{ url: string; content: string }} SearchRecord */
 
@@ -60,5 +60,5 @@ export const stopSearchService = close
  * @returns {string}
  */
 export function searchIndexKey(recordsJson) {
-  return createHash('sha256').update(`pagefind ${readPagefindVersion()}\n`).update(recordsJson).digest('hex').slice(0, 32)
+  return hashOf(`pagefind ${readPagefindVersion()}\n${recordsJson}`)
 }

@@ -20,7 +20,7 @@
  *    the requests still reading it; older ones are removed.
  *
  * Steps 1, 5 and 6 depend only on the bytes they read, so their results are kept in a content-addressed cache
- * (scripts/build-cache.mjs, in .next/cache/finish-build/): a rebuild redoes them for what changed.
+ * (lib/build-cache.mjs, in .next/cache/finish-build/): a rebuild redoes them for what changed.
  *
  *   node scripts/finish-build.mjs            (npm run build runs it after next build)
  */
@@ -46,18 +46,18 @@ import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import rehypeParse from 'rehype-parse'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
+import { hashOf, openBuildCache } from '../lib/build-cache.mjs'
 import { listFiles } from '../lib/export-files.mjs'
 import { buildSearchIndex, searchIndexKey, SEARCH_URL_PREFIX, stopSearchService } from '../lib/search-index.mjs'
 import { findProcessedImage, IMAGE_CACHE_DIR, IMAGE_URL_PREFIX, listImageUrls } from '../lib/image-files.mjs'
 import { COMPRESSIBLE_EXTENSIONS, parseRedirects, renderHeadersFile } from '../lib/http-rules.mjs'
 import { INLINE_SCRIPTS, OUR_SCRIPT_ATTRIBUTE } from '../lib/inline-scripts.mjs'
 import { NEXT_EXPORT_DIR } from '../next.config.mjs'
-import { hashOf, openBuildCache } from './build-cache.mjs'
 
 /** @typedef {import('hast').Root} Root */
 /** @typedef {import('hast').Element} Element */
 /** @typedef {import('hast').RootContent} Node */
-/** @typedef {import('./build-cache.mjs').BuildCache} BuildCache */
+/** @typedef {import('../lib/build-cache.mjs').BuildCache} BuildCache */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 

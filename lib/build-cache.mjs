@@ -1,5 +1,6 @@
 /**
- * A content-addressed cache for the build's finishing step (scripts/finish-build.mjs): its work on a page or
+ * The build's content hash (hashOf), and a content-addressed cache for its finishing step
+ * (scripts/finish-build.mjs): its work on a page or
  * file depends only on that page's or file's bytes, so a rebuild after one edit redoes the work for what the
  * edit changed, and a CI run that restores .next/cache (README, "Caching builds in CI") redoes nothing else.
  * Entries are named by the sha256 of what they were made from; each build keeps only the entries it used, so
