@@ -3,7 +3,7 @@
  * have alt text, and each problem names the file, the line and the fix. And its cache: a body whose text
  * has not changed is not parsed again, and the cache never changes what the check reports.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -121,6 +121,7 @@ describe('checkContentFolder with a cache file', () => {
     expect(first).toEqual(uncached(NOW))
     expect(first.problems).toHaveLength(4)
     expect(first.unpublished).toEqual(['posts/later.mdx'])
+    expect(readFileSync(cacheFile, 'utf8'), 'a scheduled post leaves nothing in the cache file').not.toMatch(/Later|Soon/)
 
     parse.mockClear()
     expect(checkContentFolder(folder, NOW, cacheFile)).toEqual(first)

@@ -101,8 +101,11 @@ function checkBody(analysis: { syntaxError?: { line: number; reason: string }; i
  */
 const ANALYSIS_VERSION = 1
 
-/** The analyses of a previous check, by the sha256 of each file's text, and which of them this check used. */
-type AnalysisCache = { file: string; version: string; entries: Map<string, FileAnalysis>; used: Map<string, FileAnalysis>; missed: number }
+/**
+ * The analyses of a previous check, by the sha256 of each file's text, and the ones this check keeps: those of
+ * published posts only, so that not a byte of a draft or a scheduled post is left in .contentlayer either.
+ */
+type AnalysisCache = { file: string; version: string; entries: Map<string, FileAnalysis>; kept: Map<string, FileAnalysis> }
 
 function openAnalysisCache(file: string): AnalysisCache {
   let lockHash = ''
@@ -119,15 +122,15 @@ function openAnalysisCache(file: string): AnalysisCache {
   } catch {
     // No cache yet, or an unreadable one: every file is parsed, and the cache written again.
   }
-  return { file, version, entries, used: new Map(), missed: 0 }
+  return { file, version, entries, kept: new Map() }
 }
 
-/** Written only when something changed; under a temporary name and renamed, so a reader never sees half of it. */
+/** Written only when what it keeps changed; under a temporary name and renamed, so a reader never sees half of it. */
 function saveAnalysisCache(cache: AnalysisCache): void {
-  if (cache.missed === 0 && cache.used.size === cache.entries.size) return
+  if (cache.kept.size === cache.entries.size && [...cache.kept.keys()].every((key) => cache.entries.has(key))) return
   mkdirSync(dirname(cache.file), { recursive: true })
   const temporary = `${cache.file}.${process.pid}.tmp`
-  writeFileSync(temporary, JSON.stringify({ version: cache.version, files: Object.fromEntries(cache.used) }))
+  writeFileSync(temporary, JSON.stringify({ version: cache.version, files: Object.fromEntries(cache.kept) }))
   renameSync(temporary, cache.file)
 }
 
@@ -140,18 +143,17 @@ function isJsonValue(value: unknown): boolean {
   return false
 }
 
-/** The analysis of this text: from the cache when a previous check parsed the same text. */
-function analyseCached(raw: string, cache: AnalysisCache | undefined): FileAnalysis {
-  if (!cache) return analyseFile(raw)
-  const key = hashOf(raw)
-  let analysis = cache.entries.get(key)
-  if (!analysis) {
-    analysis = analyseFile(raw)
-    cache.missed++
-    if ('data' in analysis && !isJsonValue(analysis.data)) return analysis
-  }
-  cache.used.set(key, analysis)
-  return analysis
+/**
+ * Analyses of files that are not published posts (drafts, scheduled posts, files whose frontmatter is not
+ * valid), kept in this process only: never written, yet not parsed again by the next check in the same
+ * process (contentlayer2 imports its config afresh, and `contentlayer2 dev` checks again on every save).
+ */
+const unpublishedKey = Symbol.for('bits-trades-systems.unpublished-analyses')
+const unpublishedAnalyses = ((globalThis as typeof globalThis & { [unpublishedKey]?: Map<string, FileAnalysis> })[unpublishedKey] ??= new Map())
+
+/** Keeps a published post's analysis for the next check, unless it holds a value JSON would not give back. */
+function keepAnalysis(cache: AnalysisCache, key: string, analysis: FileAnalysis): void {
+  if ('data' in analysis && isJsonValue(analysis.data)) cache.kept.set(key, analysis)
 }
 
 /**
@@ -169,7 +171,11 @@ export function checkContentFolder(contentDir: string, now: Date, cacheFile?: st
   const cache = cacheFile === undefined ? undefined : openAnalysisCache(cacheFile)
   for (const path of listMdxFiles(join(contentDir, 'posts'))) {
     const file = relative(process.cwd(), path)
-    const analysis = analyseCached(readFileSync(path, 'utf8'), cache)
+    const raw = readFileSync(path, 'utf8')
+    // The analysis of this text: from the cache when a previous check parsed the same text.
+    const key = cache && hashOf(raw)
+    const analysis = (key && (cache?.entries.get(key) ?? unpublishedAnalyses.get(key))) || analyseFile(raw)
+    if (key && 'yamlError' in analysis) unpublishedAnalyses.set(key, analysis)
     if ('yamlError' in analysis) {
       problems.push(`${file}: frontmatter: is not valid YAML: ${analysis.yamlError}; quote values that contain ": "`)
       continue
@@ -177,11 +183,17 @@ export function checkContentFolder(contentDir: string, now: Date, cacheFile?: st
     const { problems: fieldProblems, derived } = checkFrontmatter(analysis.data, slugFromFileName(path))
     for (const { field, message } of fieldProblems) problems.push(`${file}: ${field}: ${message}`)
     for (const message of checkBody(analysis, path)) problems.push(`${file}: ${message}`)
-    if (!derived) continue
-    if (isUnpublishedAt(analysis.data.draft, derived.postDate.instant, now)) unpublished.push(relative(contentDir, path))
-    else {
+    if (!derived) {
+      if (key) unpublishedAnalyses.set(key, analysis)
+      continue
+    }
+    if (isUnpublishedAt(analysis.data.draft, derived.postDate.instant, now)) {
+      unpublished.push(relative(contentDir, path))
+      if (key) unpublishedAnalyses.set(key, analysis)
+    } else {
       claims.push({ file, url: derived.url, aliases: derived.aliases })
       published.push(derived)
+      if (cache && key) keepAnalysis(cache, key, analysis)
     }
   }
   if (cache) saveAnalysisCache(cache)
