@@ -1,9 +1,10 @@
 /**
- * patches/ holds two patches to contentlayer2 (what each changes is in its header): to its core, and to its
- * file source, which reuses a cached document by its content. patch-package applies them on `npm install` and
- * `npm ci` (package.json "postinstall"). These fail when a patch no longer matches the installed package (a
- * contentlayer2 upgrade must either carry the patches forward or drop them) and when a real build compiles
- * again a post whose content did not change.
+ * patches/ holds three patches (what each changes is in its header): two to contentlayer2, to its core and to
+ * its file source, which reuses a cached document by its content; and one to next, which shares the
+ * prerendering evenly between `next build`'s workers. patch-package applies them on `npm install` and
+ * `npm ci` (package.json "postinstall"). These fail when a patch no longer matches the installed package (an
+ * upgrade must either carry the patches forward or drop them) and when a real build compiles again a post
+ * whose content did not change.
  */
 import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,8 +14,8 @@ import { makeScratchProject, runContentBuild } from './__fixtures__/content-buil
 
 const ROOT = join(__dirname, '..')
 const PATCHES = join(ROOT, 'patches')
-/** The patched packages, each pinned to the installed contentlayer2's version. */
-const PATCHED = ['@contentlayer2/core', '@contentlayer2/source-files']
+/** Each patched package, and the dependency in package.json that pins the version its patch is for. */
+const PATCHED = { '@contentlayer2/core': 'contentlayer2', '@contentlayer2/source-files': 'contentlayer2', next: 'next' }
 
 type GeneratedDocument = { title: string; _raw: { sourceFilePath: string } }
 
@@ -54,14 +55,18 @@ function parsePatch(text: string): FilePatch[] {
 
 const patchFiles = readdirSync(PATCHES).filter((name) => name.endsWith('.patch'))
 
-describe('the contentlayer2 patches', () => {
+describe('the patches', () => {
   it('are the only patches, one for each patched package at its installed version', () => {
-    expect(patchFiles.sort()).toEqual(PATCHED.map((name) => `${name.replace('/', '+')}+${installedVersion(name)}.patch`).sort())
+    expect(patchFiles.sort()).toEqual(
+      Object.keys(PATCHED)
+        .map((name) => `${name.replace('/', '+')}+${installedVersion(name)}.patch`)
+        .sort(),
+    )
   })
 
-  it('pin contentlayer2 to the version the patches are for', () => {
+  it('pin each patched package to the exact version its patch is for', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> }
-    for (const name of PATCHED) expect(manifest.dependencies.contentlayer2, name).toBe(installedVersion(name))
+    for (const [name, dependency] of Object.entries(PATCHED)) expect(manifest.dependencies[dependency], name).toBe(installedVersion(name))
     expect(manifest.scripts.postinstall).toBe('patch-package')
   })
 
