@@ -400,6 +400,9 @@ function runPrimary() {
   const fork = () => {
     const worker = cluster.fork()
     worker.on('listening', (/** @type {{ address: string | null; port: number }} */ address) => {
+      // A worker forked just before a shutdown signal was still loading when the others were told to stop,
+      // and missed the message: it is told now, or it would serve on and the primary wait for it forever.
+      if (shuttingDown) worker.send({ type: 'shutdown' })
       if (announced) return
       announced = true
       const where = `${address.address?.includes(':') ? `[${address.address}]` : (address.address ?? host ?? '0.0.0.0')}:${address.port}`

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -185,15 +185,22 @@ test('SIGHUP: the server picks up a new build swapped in under out/, failing no 
   }
 })
 
-test('a worker that dies is replaced, and the others keep serving', { tag: NODE_ONLY }, async () => {
-  test.setTimeout(60_000)
-  const { execFileSync } = await import('node:child_process')
-  const port = NODE_PORT + 5
-  const { server, log } = await startServer(port, { WEB_CONCURRENCY: '2' })
-  const workers = () =>
-    execFileSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' })
+/** The server's worker processes (its primary's children), by pid. */
+function listWorkers(server: ChildProcess): string[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' })
       .split('\n')
       .filter(Boolean)
+  } catch {
+    return [] // pgrep exits 1 when there are none
+  }
+}
+
+test('a worker that dies is replaced, and the others keep serving', { tag: NODE_ONLY }, async () => {
+  test.setTimeout(60_000)
+  const port = NODE_PORT + 5
+  const { server, log } = await startServer(port, { WEB_CONCURRENCY: '2' })
+  const workers = () => listWorkers(server)
   try {
     await expect.poll(() => workers().length).toBe(2)
     const [victim] = workers()
@@ -207,3 +214,34 @@ test('a worker that dies is replaced, and the others keep serving', { tag: NODE_
     await new Promise((resolve) => server.on('exit', resolve))
   }
 })
+
+test('a shutdown while a replacement worker is still starting stops that worker too', { tag: NODE_ONLY }, async () => {
+  test.setTimeout(60_000)
+  const port = NODE_PORT + 6
+  const { server, log } = await startServer(port, { WEB_CONCURRENCY: '2' })
+  const exited = new Promise((resolve) => server.on('exit', resolve))
+  let workers: string[] = []
+  try {
+    await expect.poll(() => listWorkers(server).length).toBe(2)
+    const [victim] = listWorkers(server)
+    process.kill(Number(victim), 'SIGKILL')
+    // The signal lands while the primary's replacement for the victim is still loading, before it listens.
+    await expect.poll(() => log.text, { intervals: [10] }).toContain(`Worker ${victim} ended`)
+    workers = listWorkers(server)
+    server.kill('SIGTERM')
+    await expect.poll(() => log.text, { timeout: 15_000 }).toContain('Shutdown complete.')
+    await exited
+    expect(workers.filter((pid) => isRunning(Number(pid)))).toEqual([])
+  } finally {
+    for (const pid of [server.pid, ...workers.map(Number)]) if (pid && isRunning(pid)) process.kill(pid, 'SIGKILL')
+  }
+})
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
