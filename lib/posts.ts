@@ -19,6 +19,8 @@ import {
 import { extractHeadings, type Heading } from './headings'
 import { buildRedirectContext, listPublicPaths, loadRedirectLines, readRedirectsFile, REDIRECTS_FILE, type RedirectLine } from './site-redirects'
 import { formatTagTitle, homePagePath, listingPagePath, tagPath } from './urls'
+import { hashOf } from './build-cache.mjs'
+import { computeCodeKey, planRendering, RENDER_STORE, selectParamsToRender, type RenderKeys } from './render-plan.mjs'
 
 /** A post as the site uses it: the generated document plus what content-rules derives from it, once. */
 export type Post = Omit<GeneratedPost, 'slug' | 'aliases'> &
@@ -127,6 +129,53 @@ function getModel(): Model {
 /** All published posts, newest first. */
 export function getPosts(): readonly Post[] {
   return getModel().published
+}
+
+let renderPlan: ReadonlySet<string> | undefined
+
+/**
+ * The items of a dynamic route this build renders, given the site path of the file each writes: all of them,
+ * except in a production build after a finished one with the same code and listings, which renders the posts
+ * whose document changed and carries the rest over (lib/render-plan.mjs).
+ */
+export function selectToRender<T>(items: readonly T[], fileOf: (item: T) => string): T[] {
+  if (process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD) return [...items]
+  renderPlan ??= planRendering(join(/* turbopackIgnore: true */ process.cwd(), RENDER_STORE), buildRenderKeys(getModel()))
+  return selectParamsToRender(items, fileOf, renderPlan)
+}
+
+/** `next build` sets NEXT_PHASE to this (next/constants' PHASE_PRODUCTION_BUILD) for its prerender workers. */
+const PHASE_PRODUCTION_BUILD = 'phase-production-build'
+
+/** The keys of every file a build may carry over: post pages and cards by their post, listing pages by the listings. */
+function buildRenderKeys({ published, tags, archive }: Model): RenderKeys {
+  const files: Record<string, string> = {}
+  for (const path of listPagePaths(published, tags, archive)) if (!STATIC_PAGES.has(path)) files[`${path}index.html`] = ''
+  for (const tag of tags) files[`${tagPath(tag.slug)}og.png`] = ''
+  for (const post of published) files[`${post.url}index.html`] = files[`${post.url}og.png`] = hashOf(JSON.stringify(post))
+  return {
+    codeKey: computeCodeKey(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || 'content'),
+    listingKey: hashOf(JSON.stringify(published.map(describeForListings))),
+    files,
+  }
+}
+
+/** Pages of routes without params, which every build renders. */
+const STATIC_PAGES = new Set(['/', '/posts/', '/tags/'])
+
+/**
+ * What other pages show of a post (lists, neighbours, related posts): all but its body, and the reading time
+ * rather than the word count, so that an edit to a body alone renders one post page.
+ */
+function describeForListings(post: Post) {
+  const { html: _html, mathHtml: _mathHtml, headings: _headings, wordCount: _wordCount, ...listed } = post
+  return { ...listed, readingMinutes: getReadingMinutes(post) }
+}
+
+/** The route params of a post's permalink, /<year>/<month>/<slug>/. */
+export function toPermalinkParams(post: Post): { year: string; month: string; slug: string } {
+  const [, year = '', month = '', slug = ''] = post.url.split('/')
+  return { year, month, slug }
 }
 
 /** The published post at this permalink's year, month and slug, or undefined. */
@@ -272,7 +321,7 @@ export function getMonth(year: string, month: string): Month | undefined {
 
 /** Every path the site serves a page at, for checking that no alias hides one. */
 function listPagePaths(published: readonly Post[], tags: readonly Tag[], archive: readonly Year[]): Set<string> {
-  const paths = new Set<string>(['/', '/posts/', '/tags/'])
+  const paths = new Set<string>(STATIC_PAGES)
   for (let page = 2; page <= getPageCount(published); page++) paths.add(homePagePath(page))
   for (const post of published) paths.add(post.url)
   for (const tag of tags) {

@@ -52,6 +52,7 @@ import { buildSearchIndex, searchIndexKey, SEARCH_URL_PREFIX, stopSearchService 
 import { findProcessedImage, IMAGE_CACHE_DIR, IMAGE_URL_PREFIX, listImageUrls } from '../lib/image-files.mjs'
 import { COMPRESSIBLE_EXTENSIONS, parseRedirects, renderHeadersFile } from '../lib/http-rules.mjs'
 import { INLINE_SCRIPTS, OUR_SCRIPT_ATTRIBUTE } from '../lib/inline-scripts.mjs'
+import { completeExportFromStore, RENDER_STORE } from '../lib/render-plan.mjs'
 import { NEXT_EXPORT_DIR } from '../next.config.mjs'
 
 /** @typedef {import('hast').Root} Root */
@@ -429,8 +430,9 @@ async function writeSearchIndex(site, cache) {
 
 /**
  * Turns Next's export in `exportDir` into the production site and swaps it in at `out`. `cacheDir` keeps the
- * work a rebuild can reuse (by default .next/cache/finish-build beside the builds folder).
- * @param {{ exportDir: string; out: string; buildsDir: string; imageCacheDir?: string; cacheDir?: string; log?: (line: string) => void }} options
+ * work a rebuild can reuse (by default .next/cache/finish-build beside the builds folder); `renderStore` holds
+ * pages as Next wrote them, for the builds that render only what changed (lib/render-plan.mjs).
+ * @param {{ exportDir: string; out: string; buildsDir: string; imageCacheDir?: string; cacheDir?: string; renderStore?: string; log?: (line: string) => void }} options
  */
 export async function finishBuild({
   exportDir,
@@ -438,9 +440,12 @@ export async function finishBuild({
   buildsDir,
   imageCacheDir = IMAGE_CACHE_DIR,
   cacheDir = join(dirname(buildsDir), '.next', 'cache', 'finish-build'),
+  renderStore = join(dirname(buildsDir), RENDER_STORE),
   log = console.log,
 }) {
   if (!existsSync(join(exportDir, 'index.html'))) throw new Error(`${exportDir}/index.html is missing: run next build first (npm run build does both).`)
+  // First, so that everything below sees the whole export, whichever pages Next rendered this time.
+  const carried = completeExportFromStore({ exportDir, storeDir: renderStore })
   mkdirSync(buildsDir, { recursive: true })
   const cache = openBuildCache(cacheDir)
   const site = join(buildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`)
@@ -489,7 +494,7 @@ export async function finishBuild({
   }
   const { hits, misses } = cache.stats()
   log(
-    `Finished ${pages.length} pages: removed ${removed} framework files; ${hits} of ${hits + misses} results from the cache; ${basename(out)}/ is now ${relative(dirname(out), site)}`,
+    `Finished ${pages.length} pages${carried ? ` (of the post and listing pages and cards, ${carried.rendered} rendered, ${carried.carried} carried over)` : ''}: removed ${removed} framework files; ${hits} of ${hits + misses} results from the cache; ${basename(out)}/ is now ${relative(dirname(out), site)}`,
   )
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { MonthGroups } from '@/app/_components/date-groups'
 import { buildAlternates } from '@/lib/metadata'
-import { getArchive, getYear } from '@/lib/posts'
+import { getArchive, getYear, selectToRender } from '@/lib/posts'
 import { yearPath } from '@/lib/urls'
 
 type Props = { params: Promise<{ year: string }> }
@@ -10,7 +10,7 @@ type Props = { params: Promise<{ year: string }> }
 export const dynamicParams = false
 
 export function generateStaticParams() {
-  return getArchive().map(({ year }) => ({ year: String(year) }))
+  return selectToRender(getArchive(), ({ year }) => `${yearPath(year)}index.html`).map(({ year }) => ({ year: String(year) }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

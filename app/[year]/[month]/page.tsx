@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation'
 import { PostList } from '@/app/_components/post-list'
 import { formatMonthName } from '@/lib/dates'
 import { buildAlternates } from '@/lib/metadata'
-import { getArchive, getMonth } from '@/lib/posts'
+import { getArchive, getMonth, selectToRender } from '@/lib/posts'
 import { monthPath, yearPath } from '@/lib/urls'
 
 type Props = { params: Promise<{ year: string; month: string }> }
@@ -11,7 +11,11 @@ type Props = { params: Promise<{ year: string; month: string }> }
 export const dynamicParams = false
 
 export function generateStaticParams() {
-  return getArchive().flatMap(({ months }) => months.map(({ year, month }) => ({ year: String(year), month: String(month).padStart(2, '0') })))
+  const months = getArchive().flatMap((year) => year.months)
+  return selectToRender(months, ({ year, month }) => `${monthPath(year, month)}index.html`).map(({ year, month }) => ({
+    year: String(year),
+    month: String(month).padStart(2, '0'),
+  }))
 }
 
 async function findMonth(params: Props['params']) {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { HomePage } from '@/app/_components/home-page'
 import { buildAlternates } from '@/lib/metadata'
-import { getPageCount } from '@/lib/posts'
+import { getPageCount, selectToRender } from '@/lib/posts'
 import { homePagePath } from '@/lib/urls'
 
 type Props = { params: Promise<{ page: string }> }
@@ -10,7 +10,8 @@ export const dynamicParams = false
 
 /** Pages 2..N; page 1 is the home page itself. */
 export function generateStaticParams() {
-  return Array.from({ length: getPageCount() - 1 }, (_, index) => ({ page: String(index + 2) }))
+  const pages = Array.from({ length: getPageCount() - 1 }, (_, index) => index + 2)
+  return selectToRender(pages, (page) => `${homePagePath(page)}index.html`).map((page) => ({ page: String(page) }))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -9,7 +9,17 @@ import { JsonLd } from '@/app/_components/json-ld'
 import { OG_IMAGE_SIZE } from '@/app/_components/og-image'
 import { PostList } from '@/app/_components/post-list'
 import { TableOfContents } from '@/app/_components/table-of-contents'
-import { getAdjacentPosts, getPostAt, getPosts, getReadingMinutes, getRelatedPosts, isShownAsDraft, MIN_HEADINGS_FOR_TOC } from '@/lib/posts'
+import {
+  getAdjacentPosts,
+  getPostAt,
+  getPosts,
+  getReadingMinutes,
+  getRelatedPosts,
+  isShownAsDraft,
+  MIN_HEADINGS_FOR_TOC,
+  selectToRender,
+  toPermalinkParams,
+} from '@/lib/posts'
 import { KATEX_STYLESHEET } from '@/lib/katex-assets'
 import { buildBlogPosting } from '@/lib/structured-data'
 import { absoluteUrl } from '@/lib/site'
@@ -19,10 +29,7 @@ type Props = { params: Promise<{ year: string; month: string; slug: string }> }
 export const dynamicParams = false
 
 export function generateStaticParams() {
-  return getPosts().map((post) => {
-    const [, year = '', month = '', slug = ''] = post.url.split('/')
-    return { year, month, slug }
-  })
+  return selectToRender(getPosts(), (post) => `${post.url}index.html`).map(toPermalinkParams)
 }
 
 async function findPost(params: Props['params']) {

@@ -1,12 +1,14 @@
 import { notFound } from 'next/navigation'
 import { renderOgImage } from '@/app/_components/og-image'
 import { formatPostDate } from '@/lib/dates'
-import { getPostAt } from '@/lib/posts'
-import { generateStaticParams as generatePostParams } from '../page'
+import { getPostAt, getPosts, selectToRender, toPermalinkParams } from '@/lib/posts'
 
 export const dynamic = 'force-static'
 export const dynamicParams = false
-export const generateStaticParams = generatePostParams
+
+export function generateStaticParams() {
+  return selectToRender(getPosts(), (post) => `${post.url}og.png`).map(toPermalinkParams)
+}
 
 /** The post's share image, at <permalink>og.png. */
 export async function GET(_request: Request, { params }: { params: Promise<{ year: string; month: string; slug: string }> }) {
