@@ -7,7 +7,7 @@
  * the cache holds one build's worth and never grows with history.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The key of some bytes: what the entry made from them is named by. */
@@ -48,6 +48,34 @@ export function openBuildCache(dir) {
     write(name, bytes) {
       writeFileSync(join(dir, name), bytes)
       used.add(name)
+    },
+    /**
+     * Puts the entry's bytes at `target` without reading them: a hard link (a copy across file systems), so
+     * no one may write to `target` in place. 'empty' for an entry of no bytes (nothing is put there), and
+     * undefined when this key was never stored.
+     * @param {string} name
+     * @param {string} target
+     * @returns {'linked' | 'empty' | undefined}
+     */
+    link(name, target) {
+      const path = join(dir, name)
+      let size
+      try {
+        size = statSync(path).size
+      } catch {
+        misses++
+        return undefined
+      }
+      used.add(name)
+      hits++
+      if (size === 0) return 'empty'
+      try {
+        linkSync(path, target)
+      } catch (error) {
+        if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EXDEV') throw error
+        copyFileSync(path, target)
+      }
+      return 'linked'
     },
     /** Removes every entry this build did not use. */
     prune() {

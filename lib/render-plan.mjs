@@ -20,7 +20,7 @@
  * Both sides use this module: the routes' generateStaticParams (through lib/posts.ts) plan and write the
  * plan; scripts/finish-build.mjs completes the export from the store and stores what was rendered.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import { hashOf } from './build-cache.mjs'
 
@@ -150,13 +150,13 @@ export function completeExportFromStore({ exportDir, storeDir }) {
   const carried = Object.keys(plan.files).filter((file) => !existsSync(join(exportDir, file)))
   for (const file of carried) {
     if (!isStored(file)) throw new Error(`${file} was not rendered and the store lacks it: delete ${storeDir} and build again.`)
-    copyInto(join(filesDir, file), join(exportDir, file))
+    linkInto(join(filesDir, file), join(exportDir, file))
   }
   // The manifest goes first: a store interrupted below is then one that no plan trusts.
   rmSync(join(storeDir, MANIFEST), { force: true })
   const isCurrent = (/** @type {string} */ file) =>
     stored?.codeKey === plan.codeKey && stored.listingKey === plan.listingKey && stored.files[file] === plan.files[file] && isStored(file)
-  for (const file of written) if (!isCurrent(file)) copyInto(join(exportDir, file), join(filesDir, file))
+  for (const file of written) if (!isCurrent(file)) linkInto(join(exportDir, file), join(filesDir, file))
   removeUnplanned(filesDir, new Set(Object.keys(plan.files)))
   writeFileSync(join(storeDir, MANIFEST), JSON.stringify(plan))
   rmSync(join(storeDir, PLAN))
@@ -180,13 +180,21 @@ function removeUnplanned(filesDir, planned, folder = filesDir) {
 }
 
 /**
- * A copy, never a hard link: the finishing step rewrites pages in place.
+ * A hard link (a copy across file systems), for thousands of files a build: the store and the export share
+ * the bytes. The finishing step never writes to an export file in place (it replaces a page it makes lean),
+ * so a page stays in the store as Next wrote it.
  * @param {string} from
  * @param {string} to
  */
-function copyInto(from, to) {
+function linkInto(from, to) {
   mkdirSync(dirname(to), { recursive: true })
-  copyFileSync(from, to)
+  rmSync(to, { force: true })
+  try {
+    linkSync(from, to)
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EXDEV') throw error
+    copyFileSync(from, to)
+  }
 }
 
 /**

@@ -38,10 +38,12 @@ export async function buildSearchIndex(records) {
   const { index, errors } = await createIndex({ forceLanguage: 'en', includeCharacters: '+#.<>' })
   if (!index) throw new Error(`Search index: pagefind could not start: ${errors.join('; ')}`)
   try {
-    for (const record of records) {
-      const { errors: recordErrors } = await index.addHTMLFile(record)
-      if (recordErrors.length > 0) throw new Error(`Search index: ${record.url}: ${recordErrors.join('; ')}`)
-    }
+    // Sent all at once: pagefind's process takes them in order and works through them while the finishing step
+    // does its own work, rather than waiting for this process to send the next one (the same index, byte for byte).
+    const added = await Promise.all(records.map((record) => index.addHTMLFile(record)))
+    added.forEach(({ errors: recordErrors }, position) => {
+      if (recordErrors.length > 0) throw new Error(`Search index: ${records[position]?.url}: ${recordErrors.join('; ')}`)
+    })
     const { files, errors: indexErrors } = await index.getFiles()
     if (indexErrors.length > 0) throw new Error(`Search index: ${indexErrors.join('; ')}`)
     // Our search page (public/search.js) uses pagefind's JavaScript API: its UI bundles would be dead weight.
