@@ -1,6 +1,8 @@
 /** Counts what a build wrote: files, HTML pages and bytes under a folder. */
-import { readdirSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { listFiles } from '../lib/export-files.mjs'
 
 export type OutputCount = { files: number; htmlPages: number; feeds: number; mebibytes: number }
 
@@ -25,4 +27,15 @@ export function countOutput(dir: string, skip: (relativePath: string) => boolean
   walk(dir, '')
   count.mebibytes = Math.round((bytes / 2 ** 20) * 10) / 10
   return count
+}
+
+/** Every file under `dir` (links followed) and a hash of its bytes, in path order: two builds' trees compare equal when every byte does. */
+export function digestTree(dir: string): string {
+  const hash = createHash('sha256')
+  for (const file of listFiles(dir).sort())
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(dir, file)))
+      .update('\0')
+  return hash.digest('hex')
 }

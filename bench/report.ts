@@ -307,6 +307,14 @@ export function checkTargets(report: BenchReport): Check[] {
       })
     }
   }
+  const compared = report.sizes.filter((size) => size.oneEditSameAsCold !== undefined)
+  checks.push({
+    target: 'a rebuild that renders only what changed writes what a full render writes',
+    met: compared.length ? compared.every((size) => size.oneEditSameAsCold) : undefined,
+    figures: compared
+      .map((size) => `${size.posts}: out/ after the edit is undone ${size.oneEditSameAsCold ? 'is' : 'is NOT'} the cold build's, byte for byte`)
+      .join(', '),
+  })
   const traced = report.sizes.filter((size) => size.shikiInServerBuild !== undefined)
   checks.push({
     target: 'each post rendered once per build (no prerender file traces Shiki)',

@@ -31,6 +31,8 @@ export type SizeResult = {
   warm?: BuildFigures
   /** One post edited (a sentence appended, or taken away again), then a warm rebuild. */
   oneEdit?: BuildFigures
+  /** Whether the one-edit rebuild that restores the corpus (rendering only what changed) wrote the cold build's out/, byte for byte. */
+  oneEditSameAsCold?: boolean
   /** The content step's wall time per post (it is where every post is compiled and highlighted). */
   contentPerPostMs: Spread
   hugo: Figures

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { measureDevLoop } from './dev-loop'
-import { countOutput } from './files'
+import { countOutput, digestTree } from './files'
 import { measureLoad, measureSoak, REQUEST_HEADERS, type LoadFigures } from './load'
 import { readTreeRssMiB, runMeasured, type RunFigures } from './measure'
 import { measurePageWeight, resolveSiteFile } from './page-weight'
@@ -107,11 +107,14 @@ async function measureBuilds(posts: number, hugoDir: string): Promise<Omit<SizeR
   const warm: StepFigures[][] = []
   const oneEdit: StepFigures[][] = []
   const hugoRuns: RunFigures[] = []
+  /** Whether each run's last one-edit rebuild, which renders only what changed, made the cold build's out/ byte for byte. */
+  const sameAsCold: boolean[] = []
   try {
     for (let run = 1; run <= runs; run++) {
       log(`${posts} posts, run ${run}/${runs}: cold npm run build`)
       cleanOutputs(SITE, false)
       cold.push(await runBuildSteps(SITE, env))
+      const coldDigest = digestTree(join(SITE, 'out'))
       log(`${posts} posts, run ${run}/${runs}: cold ${describeRun(cold.at(-1) ?? [])}; warm rebuild`)
       cleanOutputs(SITE, true)
       warm.push(await runBuildSteps(SITE, env))
@@ -123,7 +126,10 @@ async function measureBuilds(posts: number, hugoDir: string): Promise<Omit<SizeR
       writeFileSync(postFile, original)
       cleanOutputs(SITE, true)
       oneEdit.push(await runBuildSteps(SITE, env))
-      log(`${posts} posts, run ${run}/${runs}: one edit ${oneEdit.slice(-2).map(describeRun).join(' / ')}`)
+      sameAsCold.push(digestTree(join(SITE, 'out')) === coldDigest)
+      log(
+        `${posts} posts, run ${run}/${runs}: one edit ${oneEdit.slice(-2).map(describeRun).join(' / ')}; out/ as the cold build's: ${sameAsCold.at(-1) ? 'yes' : 'NO'}`,
+      )
     }
   } finally {
     writeFileSync(postFile, original)
@@ -140,6 +146,7 @@ async function measureBuilds(posts: number, hugoDir: string): Promise<Omit<SizeR
     build: summarizeBuilds(cold),
     warm: summarizeBuilds(warm),
     oneEdit: summarizeBuilds(oneEdit),
+    oneEditSameAsCold: sameAsCold.every(Boolean),
     contentPerPostMs: summarize(cold.map((steps) => ((steps[0]?.wallS ?? NaN) * 1000) / posts)),
     hugo: summarizeRuns(hugoRuns),
     outputs: {
