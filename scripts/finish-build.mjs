@@ -411,7 +411,8 @@ const SEARCH_RECORDS_FILE = 'search-records.json'
  * from the cache.
  * @param {string} site
  * @param {BuildCache} cache
- * @returns {Promise<[string, string][]>} path and base64 bytes of each file of the bundle
+ * @returns {{ files: Promise<[string, string][]>; stop: () => Promise<unknown> }} files: path and base64 bytes
+ *   of each file of the bundle; stop: ends the indexing (a step that failed does not wait for it)
  */
 function startSearchIndex(site, cache) {
   const recordsFile = join(site, SEARCH_RECORDS_FILE)
@@ -420,16 +421,20 @@ function startSearchIndex(site, cache) {
   rmSync(recordsFile)
   const entry = `${searchIndexKey(recordsJson)}.search.json`
   const cached = cache.read(entry)
-  if (cached) return Promise.resolve(JSON.parse(cached.toString('utf8')))
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-index-worker.mjs', import.meta.url), { workerData: recordsJson })
-    worker.once('message', (/** @type {[string, string][]} */ files) => {
-      cache.write(entry, JSON.stringify(files))
-      resolve(files)
+  if (cached) return { files: Promise.resolve(JSON.parse(cached.toString('utf8'))), stop: () => Promise.resolve() }
+  const worker = new Worker(new URL('./search-index-worker.mjs', import.meta.url), { workerData: recordsJson })
+  /** @type {Promise<[string, string][]>} */
+  const files = new Promise((resolve, reject) => {
+    worker.once('message', (/** @type {[string, string][]} */ bundle) => {
+      cache.write(entry, JSON.stringify(bundle))
+      resolve(bundle)
     })
     worker.once('error', reject)
     worker.once('exit', (code) => reject(new Error(`Search index: the indexing thread stopped (exit code ${code}) without an index.`)))
   })
+  // Awaited later; a failure before then is the one to report.
+  files.catch(() => {})
+  return { files, stop: () => worker.terminate() }
 }
 
 /**
@@ -462,66 +467,68 @@ export async function finishBuild({
 }) {
   if (!existsSync(join(exportDir, 'index.html'))) throw new Error(`${exportDir}/index.html is missing: run next build first (npm run build does both).`)
   const cache = openBuildCache(cacheDir)
-  // pagefind indexes in a process of its own while the rest of this step runs.
+  // pagefind indexes in a thread of its own while the rest of this step runs; a failure below stops it.
   const searchIndex = startSearchIndex(exportDir, cache)
-  // Awaited below; a failure before then is the one to report, not pagefind's closing.
-  searchIndex.catch(() => {})
-  // So that everything below sees the whole export, whichever pages Next rendered this time.
-  const carried = completeExportFromStore({ exportDir, storeDir: renderStore })
-  mkdirSync(buildsDir, { recursive: true })
-  const site = join(buildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`)
-  renameSync(exportDir, site)
-  // Builds before the one out/ points to serve nothing any more: they go while this one is made.
-  const current = isLink(out) ? resolve(dirname(out), readlinkSync(out)) : undefined
-  const removals = readdirSync(buildsDir)
-    .map((name) => join(buildsDir, name))
-    .filter((build) => build !== site && build !== current)
-    .map((build) => rm(build, { recursive: true, force: true }))
+  try {
+    // So that everything below sees the whole export, whichever pages Next rendered this time.
+    const carried = completeExportFromStore({ exportDir, storeDir: renderStore })
+    mkdirSync(buildsDir, { recursive: true })
+    const site = join(buildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`)
+    renameSync(exportDir, site)
+    // Builds before the one out/ points to serve nothing any more: they go while this one is made.
+    const current = isLink(out) ? resolve(dirname(out), readlinkSync(out)) : undefined
+    const removals = readdirSync(buildsDir)
+      .map((name) => join(buildsDir, name))
+      .filter((build) => build !== site && build !== current)
+      .map((build) => rm(build, { recursive: true, force: true }))
 
-  let removed = 0
-  for (const file of listFiles(site)) {
-    if (isFrameworkFile(file)) {
-      rmSync(join(site, file))
-      removed++
+    let removed = 0
+    for (const file of listFiles(site)) {
+      if (isFrameworkFile(file)) {
+        rmSync(join(site, file))
+        removed++
+      }
     }
-  }
-  for (const folder of ['404', '_not-found']) rmSync(join(site, folder), { recursive: true, force: true })
-  removeEmptyFolders(site)
+    for (const folder of ['404', '_not-found']) rmSync(join(site, folder), { recursive: true, force: true })
+    removeEmptyFolders(site)
 
-  const pages = listFiles(site).filter((file) => file.endsWith('.html'))
-  /** @type {Map<string, string[]>} */
-  const referencesByPage = new Map()
-  for (const page of pages) {
-    const { html, references } = leanPageCached(readFileSync(join(site, page), 'utf8'), page, cache)
-    // Replaced, not written in place: a page carried over is a link to the store's copy (lib/render-plan.mjs).
-    unlinkSync(join(site, page))
-    writeFileSync(join(site, page), html)
-    referencesByPage.set(page, references)
-  }
+    const pages = listFiles(site).filter((file) => file.endsWith('.html'))
+    /** @type {Map<string, string[]>} */
+    const referencesByPage = new Map()
+    for (const page of pages) {
+      const { html, references } = leanPageCached(readFileSync(join(site, page), 'utf8'), page, cache)
+      // Replaced, not written in place: a page carried over is a link to the store's copy (lib/render-plan.mjs).
+      unlinkSync(join(site, page))
+      writeFileSync(join(site, page), html)
+      referencesByPage.set(page, references)
+    }
 
-  const missingImages = copyProcessedImages(site, imageCacheDir)
-  if (missingImages.length > 0) {
-    throw new Error(
-      `Processed images missing from ${imageCacheDir} (${missingImages.join(', ')}): delete .contentlayer and run \`npx contentlayer2 build\` again.`,
+    const missingImages = copyProcessedImages(site, imageCacheDir)
+    if (missingImages.length > 0) {
+      throw new Error(
+        `Processed images missing from ${imageCacheDir} (${missingImages.join(', ')}): delete .contentlayer and run \`npx contentlayer2 build\` again.`,
+      )
+    }
+
+    const redirectsFile = join(site, '_redirects')
+    const redirects = parseRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : '')
+    const broken = findBrokenReferences(site, referencesByPage, redirects)
+    if (broken.length > 0) throw new Error(`The export refers to files it does not have (${broken.length}):\n  ${broken.join('\n  ')}`)
+    writeAliasPages(site, redirects)
+    writeFileSync(join(site, '_headers'), renderHeadersFile())
+    writeSearchIndex(site, await searchIndex.files)
+
+    await precompress(site, listFiles(site), cache)
+    cache.prune()
+    swapLink(out, site)
+    await Promise.all(removals)
+    const { hits, misses } = cache.stats()
+    log(
+      `Finished ${pages.length} pages${carried ? ` (of the post and listing pages and cards, ${carried.rendered} rendered, ${carried.carried} carried over)` : ''}: removed ${removed} framework files; ${hits} of ${hits + misses} results from the cache; ${basename(out)}/ is now ${relative(dirname(out), site)}`,
     )
+  } finally {
+    await searchIndex.stop()
   }
-
-  const redirectsFile = join(site, '_redirects')
-  const redirects = parseRedirects(existsSync(redirectsFile) ? readFileSync(redirectsFile, 'utf8') : '')
-  const broken = findBrokenReferences(site, referencesByPage, redirects)
-  if (broken.length > 0) throw new Error(`The export refers to files it does not have (${broken.length}):\n  ${broken.join('\n  ')}`)
-  writeAliasPages(site, redirects)
-  writeFileSync(join(site, '_headers'), renderHeadersFile())
-  writeSearchIndex(site, await searchIndex)
-
-  await precompress(site, listFiles(site), cache)
-  cache.prune()
-  swapLink(out, site)
-  await Promise.all(removals)
-  const { hits, misses } = cache.stats()
-  log(
-    `Finished ${pages.length} pages${carried ? ` (of the post and listing pages and cards, ${carried.rendered} rendered, ${carried.carried} carried over)` : ''}: removed ${removed} framework files; ${hits} of ${hits + misses} results from the cache; ${basename(out)}/ is now ${relative(dirname(out), site)}`,
-  )
 }
 
 /** @param {string} folder */
