@@ -30,8 +30,11 @@ export const RENDER_STORE = join('.next', 'cache', 'rendered-pages')
 /** What pages render from besides content/posts, relative to the project root. */
 const CODE_INPUTS = ['app', 'lib', 'public', 'patches', 'contentlayer.config.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
 
-/** The environment the pages read (lib/site.ts, lib/feed.ts, lib/posts.ts); BLOG_NOW acts through the published posts. */
-const CODE_ENV = ['SITE_URL', 'FEED_ITEM_LIMIT', 'CONTENT_DIR', 'NODE_ENV']
+/**
+ * The environment the pages read (lib/site.ts, lib/feed.ts, lib/posts.ts). BLOG_NOW acts through the published
+ * posts (the listing key), and NEXT_PHASE is the same in every build; render-plan.test.mjs fails on any other.
+ */
+export const CODE_ENV = ['SITE_URL', 'FEED_ITEM_LIMIT', 'CONTENT_DIR', 'NODE_ENV']
 
 /**
  * @typedef {{ codeKey: string; listingKey: string; files: Record<string, string> }} RenderKeys

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { completeExportFromStore, computeCodeKey, planRendering, selectFilesToRender, selectParamsToRender } from './render-plan.mjs'
+import { CODE_ENV, completeExportFromStore, computeCodeKey, planRendering, selectFilesToRender, selectParamsToRender } from './render-plan.mjs'
 
 const keys = {
   codeKey: 'code',
@@ -49,6 +49,18 @@ describe('selectParamsToRender', () => {
 })
 
 describe('computeCodeKey', () => {
+  it('covers every environment variable the pages and the content model read', () => {
+    const sources = ['app', 'lib'].flatMap((folder) =>
+      readdirSync(join(import.meta.dirname, '..', folder), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(tsx?|mjs)$/.test(file) && !/\.test\./.test(file))
+        .map((file) => readFileSync(join(import.meta.dirname, '..', folder, file), 'utf8')),
+    )
+    const read = new Set(sources.flatMap((source) => [...source.matchAll(/process\.env\.([A-Z_]+)/g)].map((match) => match[1])))
+    expect(read.has('SITE_URL')).toBe(true)
+    for (const name of ['BLOG_NOW', 'NEXT_PHASE']) read.delete(name)
+    expect([...read].filter((name) => !CODE_ENV.includes(String(name)))).toEqual([])
+  })
+
   const root = mkdtempSync(join(tmpdir(), 'code-key-'))
   afterEach(() => rmSync(root, { recursive: true, force: true }))
 
