@@ -10,6 +10,21 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
+/**
+ * Puts `from`'s bytes at `to` without reading them: a hard link, or a copy across file systems. The two then
+ * share the bytes, so no one may write to either in place.
+ * @param {string} from
+ * @param {string} to
+ */
+export function linkOrCopy(from, to) {
+  try {
+    linkSync(from, to)
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EXDEV') throw error
+    copyFileSync(from, to)
+  }
+}
+
 /** The key of some bytes: what the entry made from them is named by. */
 export function hashOf(/** @type {string | Uint8Array} */ bytes) {
   return createHash('sha256').update(bytes).digest('hex')
@@ -50,9 +65,8 @@ export function openBuildCache(dir) {
       used.add(name)
     },
     /**
-     * Puts the entry's bytes at `target` without reading them: a hard link (a copy across file systems), so
-     * no one may write to `target` in place. 'empty' for an entry of no bytes (nothing is put there), and
-     * undefined when this key was never stored.
+     * Puts the entry's bytes at `target` (linkOrCopy). 'empty' for an entry of no bytes (nothing is put
+     * there), and undefined when this key was never stored.
      * @param {string} name
      * @param {string} target
      * @returns {'linked' | 'empty' | undefined}
@@ -69,12 +83,7 @@ export function openBuildCache(dir) {
       used.add(name)
       hits++
       if (size === 0) return 'empty'
-      try {
-        linkSync(path, target)
-      } catch (error) {
-        if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EXDEV') throw error
-        copyFileSync(path, target)
-      }
+      linkOrCopy(path, target)
       return 'linked'
     },
     /** Removes every entry this build did not use. */

@@ -13,16 +13,16 @@
  * the pages read), the listing key (the posts as lists show them) and each post's page key (its whole
  * document). When the code and listing keys equal those of the last finished build, the dynamic routes
  * render only the files whose key changed (at least one each: an export cannot have a route without pages),
- * and the finishing step copies the others, as Next wrote them, from the store (.next/cache/post-pages/).
+ * and the finishing step copies the others, as Next wrote them, from the store (.next/cache/rendered-pages/).
  * Any other change renders everything. Feeds, the sitemap and the search records hold the bodies: they are
  * always rendered.
  *
  * Both sides use this module: the routes' generateStaticParams (through lib/posts.ts) plan and write the
  * plan; scripts/finish-build.mjs completes the export from the store and stores what was rendered.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
-import { hashOf } from './build-cache.mjs'
+import { hashOf, linkOrCopy } from './build-cache.mjs'
 
 /** The store of pages as Next wrote them, relative to the project: a cache, safe to delete. */
 export const RENDER_STORE = join('.next', 'cache', 'rendered-pages')
@@ -149,8 +149,11 @@ export function completeExportFromStore({ exportDir, storeDir }) {
       `next build did not write ${unwritten.length} planned files: ${unwritten.slice(0, 5).join(', ')}; build again, and delete ${storeDir} if this repeats.`,
     )
   }
-  const written = Object.keys(plan.files).filter((file) => existsSync(join(exportDir, file)))
-  const carried = Object.keys(plan.files).filter((file) => !existsSync(join(exportDir, file)))
+  /** @type {string[]} */
+  const written = []
+  /** @type {string[]} */
+  const carried = []
+  for (const file of Object.keys(plan.files)) (existsSync(join(exportDir, file)) ? written : carried).push(file)
   for (const file of carried) {
     if (!isStored(file)) throw new Error(`${file} was not rendered and the store lacks it: delete ${storeDir} and build again.`)
     linkInto(join(filesDir, file), join(exportDir, file))
@@ -183,21 +186,16 @@ function removeUnplanned(filesDir, planned, folder = filesDir) {
 }
 
 /**
- * A hard link (a copy across file systems), for thousands of files a build: the store and the export share
- * the bytes. The finishing step never writes to an export file in place (it replaces a page it makes lean),
- * so a page stays in the store as Next wrote it.
+ * Links a file between the store and the export, replacing what is there, for thousands of files a build.
+ * The finishing step never writes to an export file in place (it replaces a page it makes lean), so a page
+ * stays in the store as Next wrote it.
  * @param {string} from
  * @param {string} to
  */
 function linkInto(from, to) {
   mkdirSync(dirname(to), { recursive: true })
   rmSync(to, { force: true })
-  try {
-    linkSync(from, to)
-  } catch (error) {
-    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EXDEV') throw error
-    copyFileSync(from, to)
-  }
+  linkOrCopy(from, to)
 }
 
 /**

@@ -364,16 +364,21 @@ async function precompress(site, files, cache) {
  * @returns {string | undefined} the build out/ pointed to before, if any
  */
 export function swapLink(out, target) {
-  let previous
-  if (existsSync(out) || isLink(out)) {
-    if (isLink(out)) previous = resolve(dirname(out), readlinkSync(out))
-    else rmSync(out, { recursive: true, force: true })
-  }
+  const previous = readLinkTarget(out)
+  if (!previous && existsSync(out)) rmSync(out, { recursive: true, force: true })
   const staged = `${out}.swap`
   if (isLink(staged)) unlinkSync(staged)
   symlinkSync(relative(dirname(out), target), staged, 'dir')
   renameSync(staged, out)
   return previous
+}
+
+/**
+ * The folder a symbolic link points to, or undefined when `path` is no link.
+ * @param {string} path
+ */
+function readLinkTarget(path) {
+  return isLink(path) ? resolve(dirname(path), readlinkSync(path)) : undefined
 }
 
 /** @param {string} path */
@@ -476,7 +481,7 @@ export async function finishBuild({
     const site = join(buildsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`)
     renameSync(exportDir, site)
     // Builds before the one out/ points to serve nothing any more: they go while this one is made.
-    const current = isLink(out) ? resolve(dirname(out), readlinkSync(out)) : undefined
+    const current = readLinkTarget(out)
     const removals = readdirSync(buildsDir)
       .map((name) => join(buildsDir, name))
       .filter((build) => build !== site && build !== current)
