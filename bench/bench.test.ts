@@ -3,6 +3,7 @@
  * deterministic and valid, the Hugo copy keeps our permalinks, and the statistics are right.
  * No timing is asserted here: the bench is not a test.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +13,7 @@ import { tagSlug } from '../lib/urls'
 import { buildPost, TAG_POOL, writeCorpus } from './corpus'
 import { toHugoPost, writeHugoSite } from './hugo'
 import { INLINE_SCRIPTS } from '../lib/inline-scripts.mjs'
+import { childEnv } from './measure'
 import { findOffHostRequests, formatLighthouseTable, summarizeRuns, type PageScores } from './lighthouse'
 import { findAssets, isFrameworkScript, measurePageWeight } from './page-weight'
 import { chainSteps, cleanOutputs, labelStep, readBuildSteps } from './scratch'
@@ -174,6 +176,14 @@ describe('the scratch build', () => {
     const odd = join(work, 'odd-package.json')
     writeFileSync(odd, JSON.stringify({ scripts: { build: 'a || b' } }))
     expect(() => readBuildSteps(odd)).toThrow(/plain/)
+  })
+
+  it('runs children with PWD naming their own folder, which contentlayer2 takes for its working folder', () => {
+    const folder = mkdtempSync(join(work, 'child-'))
+    const child = spawnSync(process.execPath, ['-e', 'process.exit(process.env.PWD === process.cwd() ? 0 : 3)'], { cwd: folder, env: childEnv(folder, { BENCH_GONE: undefined }) })
+    expect(child.status).toBe(0)
+    expect(childEnv(folder, { BENCH_SET: 'x', HOME: undefined })).toMatchObject({ PWD: folder, BENCH_SET: 'x' })
+    expect(childEnv(folder, { HOME: undefined })).not.toHaveProperty('HOME')
   })
 
   it('adds up steps run back to back and keeps the largest memory peak', () => {

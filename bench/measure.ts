@@ -69,13 +69,25 @@ export function readTreeRssMiB(root: number): number {
 
 export type RunOptions = { cwd: string; env?: Record<string, string> }
 
+/**
+ * The environment of a child run in `cwd`: the bench's, plus `env` (a name set to undefined is removed), with
+ * PWD saying `cwd`. contentlayer2 takes its working folder from PWD before process.cwd(), and the bench's own
+ * PWD is the project: without this, a content build in the scratch copy compiled the developer's project
+ * instead, and never finished.
+ */
+export function childEnv(cwd: string, env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const merged: Record<string, string | undefined> = { ...process.env, ...env, PWD: cwd }
+  for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key]
+  return merged as NodeJS.ProcessEnv
+}
+
 /** Runs `command args` under /usr/bin/time -v; rejects with the output's tail when it fails. */
 export function runMeasured(command: string, args: readonly string[], options: RunOptions): Promise<RunFigures> {
   const timeFile = join(tmpdir(), `bench-time-${process.pid}-${Date.now()}.txt`)
   const started = process.hrtime.bigint()
   const child = spawn('/usr/bin/time', ['-v', '-o', timeFile, command, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: childEnv(options.cwd, options.env),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { childEnv } from './measure'
 
 export type Server = {
   name: string
@@ -43,9 +44,7 @@ export async function waitForUrl(url: string, timeoutMs: number, child?: ChildPr
 
 /** `env` adds to the bench's environment; a name set to undefined is removed from it. */
 function spawnServer(name: string, origin: string, command: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): Server {
-  const merged: Record<string, string | undefined> = { ...process.env, ...env }
-  for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key]
-  const child = spawn(command, args, { cwd, env: merged as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(command, args, { cwd, env: childEnv(cwd, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8000)
