@@ -180,7 +180,10 @@ describe('the scratch build', () => {
 
   it('runs children with PWD naming their own folder, which contentlayer2 takes for its working folder', () => {
     const folder = mkdtempSync(join(work, 'child-'))
-    const child = spawnSync(process.execPath, ['-e', 'process.exit(process.env.PWD === process.cwd() ? 0 : 3)'], { cwd: folder, env: childEnv(folder, { BENCH_GONE: undefined }) })
+    const child = spawnSync(process.execPath, ['-e', 'process.exit(process.env.PWD === process.cwd() ? 0 : 3)'], {
+      cwd: folder,
+      env: childEnv(folder, { BENCH_GONE: undefined }),
+    })
     expect(child.status).toBe(0)
     expect(childEnv(folder, { BENCH_SET: 'x', HOME: undefined })).toMatchObject({ PWD: folder, BENCH_SET: 'x' })
     expect(childEnv(folder, { HOME: undefined })).not.toHaveProperty('HOME')
