@@ -6,7 +6,8 @@
  * upgrade must either carry the patches forward or drop them) and when a real build compiles again a post
  * whose content did not change.
  */
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -87,7 +88,7 @@ describe('the patches', () => {
   })
 })
 
-describe('the source-files patch: a cached document is reused by its content, not its mtime', () => {
+describe('the contentlayer2 patches, in real content builds', () => {
   const folders: string[] = []
   afterEach(() => {
     for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
@@ -98,6 +99,14 @@ describe('the source-files patch: a cached document is reused by its content, no
     sharp({ create: { width: 8, height: 8, channels: 3, background } })
       .png()
       .toBuffer()
+
+  /** The file contentlayer keeps its data cache in (every document), once it exists. */
+  function findCacheFile(folder: string): string | undefined {
+    const cacheRoot = join(folder, '.contentlayer', '.cache')
+    const dir = existsSync(cacheRoot) ? readdirSync(cacheRoot).find((name) => /^v\d/.test(name)) : undefined
+    const name = dir === undefined ? undefined : readdirSync(join(cacheRoot, dir)).find((file) => /^data-.+\.json$/.test(file))
+    return name === undefined ? undefined : join(cacheRoot, dir!, name)
+  }
 
   /** The title of each generated post, by source file. */
   function readTitles(folder: string): Record<string, string> {
@@ -110,12 +119,10 @@ describe('the source-files patch: a cached document is reused by its content, no
    * compiles again gets its title from the file.
    */
   function markCachedDocuments(folder: string): void {
-    const cacheRoot = join(folder, '.contentlayer', '.cache')
-    const dir = join(cacheRoot, readdirSync(cacheRoot).find((name) => /^v\d/.test(name)) ?? 'v?')
-    const [cacheFile] = readdirSync(dir).filter((name) => /^data-.+\.json$/.test(name))
-    const cache = JSON.parse(readFileSync(join(dir, cacheFile!), 'utf8')) as { cacheItemsMap: Record<string, { document: { title: string } }> }
+    const cacheFile = findCacheFile(folder)!
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { cacheItemsMap: Record<string, { document: { title: string } }> }
     for (const item of Object.values(cache.cacheItemsMap)) item.document.title = 'Cached'
-    writeFileSync(join(dir, cacheFile!), JSON.stringify(cache))
+    writeFileSync(cacheFile, JSON.stringify(cache))
   }
 
   it('reuses posts whose files were touched but not changed, and compiles a post again when its text or an image beside it changed', async () => {
@@ -142,5 +149,44 @@ describe('the source-files patch: a cached document is reused by its content, no
     writeFileSync(join(folder, 'content', 'posts', 'bundle', 'square.png'), await png('#0000ff'))
     build()
     expect(readTitles(folder)).toEqual({ 'posts/single.mdx': 'Single', 'posts/bundle/index.mdx': 'Bundle' })
+  }, 240_000)
+
+  it('contentlayer2 dev writes an edited post first and its data cache after, outside the pass', async () => {
+    const folder = makeScratchProject({ 'single.mdx': post('Single', 'Body text.') })
+    folders.push(folder)
+    const dev = spawn(join(ROOT, 'node_modules', '.bin', 'contentlayer2'), ['dev', '--config', join(ROOT, 'contentlayer.config.ts')], {
+      cwd: folder,
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, CONTENT_DIR: join(folder, 'content'), PWD: folder },
+    })
+    const documentFile = join(folder, '.contentlayer', 'generated', 'Post', 'posts__single.mdx.json')
+    const titleIn = (file: string | undefined, read: (json: string) => string) => {
+      try {
+        return file === undefined ? undefined : read(readFileSync(file, 'utf8'))
+      } catch {
+        return undefined // not written yet, or being written
+      }
+    }
+    const documentTitle = () => titleIn(documentFile, (json) => (JSON.parse(json) as { title: string }).title)
+    const cachedTitle = () =>
+      titleIn(
+        findCacheFile(folder),
+        (json) => (JSON.parse(json) as { cacheItemsMap: Record<string, { document: { title: string } }> }).cacheItemsMap['posts/single.mdx']!.document.title,
+      )
+    const waitFor = async (what: string, done: () => boolean) => {
+      for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 50)))
+        if (Date.now() - started > 90_000) throw new Error(`contentlayer2 dev: no ${what} after 90 s`)
+    }
+    try {
+      await waitFor('first pass', () => documentTitle() === 'Single' && cachedTitle() === 'Single')
+      writeFileSync(join(folder, 'content', 'posts', 'single.mdx'), post('Edited', 'Body text, edited.'))
+      await waitFor('edited document', () => documentTitle() === 'Edited')
+      await waitFor('edited cache', () => cachedTitle() === 'Edited')
+      // Unpatched, the pass wrote the whole cache first and the document after it.
+      expect(statSync(findCacheFile(folder)!).mtimeMs).toBeGreaterThan(statSync(documentFile).mtimeMs)
+    } finally {
+      process.kill(-dev.pid!, 'SIGTERM')
+    }
   }, 240_000)
 })
