@@ -8,7 +8,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KATEX_OPTIONS } from './math'
 import { listImageReferences, parseMdxBody } from './image-references'
-import { mayHaveImages, renderPost } from './render-html'
+import { mayHaveImages, renderPost, renderPostOnce } from './render-html'
 
 // The same MDX compiler and math plugins as contentlayer.config.ts, on sample posts.
 async function compile(source: string): Promise<string> {
@@ -98,5 +98,19 @@ describe('mayHaveImages: the shortcut that skips parsing a body for images', () 
 
   it('is false for a body without images, so renderPost does not parse it again', () => {
     expect(mayHaveImages('# A heading\n\nProse with a [link](https://example.com) and `code`.\n\n```go\nfunc main() {}\n```\n')).toBe(false)
+  })
+})
+
+describe('renderPostOnce: one rendering per version of a post', () => {
+  it('gives every computed field the first rendering, also once the compiled code is dropped, and renders an edit anew', async () => {
+    const file = join(folder, 'once.mdx')
+    const code = await compile('First version.')
+    const first = renderPostOnce(code, 'First version.', file)
+    expect(renderPostOnce(undefined, 'First version.', file)).toBe(first)
+    expect((await first).html).toBe('<p>First version.</p>')
+    const edited = renderPostOnce(await compile('Edited.'), 'Edited.', file)
+    expect(edited).not.toBe(first)
+    expect((await edited).html).toBe('<p>Edited.</p>')
+    await expect(renderPostOnce(undefined, 'Never compiled.', file)).rejects.toThrow(/without its compiled MDX/)
   })
 })

@@ -68,16 +68,19 @@ export function mayHaveImages(rawBody: string): boolean {
   return /!\[|<(?:img|Figure)\b/.test(rawBody)
 }
 
-const rendered = new Map<string, { code: string; result: Promise<RenderedPost> }>()
+const rendered = new Map<string, { rawBody: string; result: Promise<RenderedPost> }>()
 
 /**
  * renderPost once per version of a post, however many computed fields ask (contentlayer resolves them in
- * parallel). One entry per file, so `contentlayer2 dev` keeps only the latest version of each post.
+ * parallel). A version is known by its source, so a field that asks after contentlayer.config.ts dropped the
+ * compiled code gets the same rendering; `bundledCode` is needed only by the first. One entry per file, so
+ * `contentlayer2 dev` keeps only the latest version of each post.
  */
-export function renderPostOnce(bundledCode: string, rawBody: string, file: string): Promise<RenderedPost> {
+export function renderPostOnce(bundledCode: string | undefined, rawBody: string, file: string): Promise<RenderedPost> {
   const entry = rendered.get(file)
-  if (entry?.code === bundledCode) return entry.result
+  if (entry?.rawBody === rawBody) return entry.result
+  if (bundledCode === undefined) return Promise.reject(new Error(`${file}: rendered without its compiled MDX; this is a bug in contentlayer.config.ts`))
   const result = renderPost(bundledCode, rawBody, file)
-  rendered.set(file, { code: bundledCode, result })
+  rendered.set(file, { rawBody, result })
   return result
 }
