@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, wr
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeScratchProject, runContentBuild } from './__fixtures__/content-build'
+import { contentlayerCommand, makeScratchProject, runContentBuild } from './__fixtures__/content-build'
 
 const ROOT = join(__dirname, '..')
 const PATCHES = join(ROOT, 'patches')
@@ -154,12 +154,8 @@ describe('the contentlayer2 patches, in real content builds', () => {
   it('contentlayer2 dev writes an edited post first and its data cache after, outside the pass', async () => {
     const folder = makeScratchProject({ 'single.mdx': post('Single', 'Body text.') })
     folders.push(folder)
-    const dev = spawn(join(ROOT, 'node_modules', '.bin', 'contentlayer2'), ['dev', '--config', join(ROOT, 'contentlayer.config.ts')], {
-      cwd: folder,
-      stdio: 'ignore',
-      detached: true,
-      env: { ...process.env, CONTENT_DIR: join(folder, 'content'), PWD: folder },
-    })
+    const { file, args, options } = contentlayerCommand(folder, 'dev')
+    const dev = spawn(file, args, { ...options, stdio: 'ignore', detached: true })
     const documentFile = join(folder, '.contentlayer', 'generated', 'Post', 'posts__single.mdx.json')
     const titleIn = (file: string | undefined, read: (json: string) => string) => {
       try {

@@ -22,19 +22,27 @@ export function makeScratchProject(posts: Record<string, string | Buffer>): stri
   return folder
 }
 
+/**
+ * How to run `contentlayer2 <command>` in the scratch folder with this project's config: the file, its
+ * arguments, and the folder and environment to run it in.
+ */
+export function contentlayerCommand(folder: string, command: 'build' | 'dev') {
+  return {
+    file: join(ROOT, 'node_modules', '.bin', 'contentlayer2'),
+    args: [command, '--config', join(ROOT, 'contentlayer.config.ts')],
+    // contentlayer2 takes its working folder from PWD when set: point both at the scratch folder.
+    options: { cwd: folder, env: { ...process.env, CONTENT_DIR: join(folder, 'content'), PWD: folder } },
+  }
+}
+
 /** Runs `contentlayer2 build` in the scratch folder: its exit status and everything it printed. */
 export function runContentBuild(folder: string): { status: number | null; output: string } {
   // A file, not a pipe: contentlayer's esbuild service can outlive it for a while holding a pipe open,
   // and spawnSync would wait for that instead of for the build.
   const log = join(folder, 'build.log')
   const fd = openSync(log, 'w')
-  const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'contentlayer2'), ['build', '--config', join(ROOT, 'contentlayer.config.ts')], {
-    cwd: folder,
-    stdio: ['ignore', fd, fd],
-    // contentlayer2 takes its working folder from PWD when set: point both at the scratch folder.
-    env: { ...process.env, CONTENT_DIR: join(folder, 'content'), PWD: folder },
-    timeout: 120_000,
-  })
+  const { file, args, options } = contentlayerCommand(folder, 'build')
+  const result = spawnSync(file, args, { ...options, stdio: ['ignore', fd, fd], timeout: 120_000 })
   closeSync(fd)
   return { status: result.status, output: readFileSync(log, 'utf8') }
 }
