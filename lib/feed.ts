@@ -5,7 +5,7 @@
 import { Feed, type Item } from 'feed'
 import { FEED_CONTENT_TYPES } from './http-rules.mjs'
 import { buildFeedHtml } from './feed-html'
-import { getPosts, getTag, getTags, type Post } from './posts'
+import { getPosts, getTag, getTags, selectToRender, type Post } from './posts'
 import { absoluteUrl, site } from './site'
 import { FEED_FILES, feedPath, tagPath, type FeedFormat } from './urls'
 
@@ -110,9 +110,17 @@ export function getTagsFeed(): FeedSpec {
   return { title, description: `Recent content in ${title}`, folder: '/tags/', entries: entries.slice(0, site.feedItemLimit) }
 }
 
-/** generateStaticParams for every tag feed route: one entry per tag with posts. */
+/** One entry per tag with posts: the params of every tag route. */
 export function getTagFeedParams(): { tag: string }[] {
   return getTags().map((tag) => ({ tag: tag.slug }))
+}
+
+/**
+ * generateStaticParams for a tag's feed in one format: the tags whose feed this build renders. A build after
+ * an edit renders the feeds of the edited post's tags and carries the others over (lib/posts.ts selectToRender).
+ */
+export function selectTagFeedParams(format: FeedFormat): { tag: string }[] {
+  return selectToRender(getTagFeedParams(), ({ tag }) => feedPath(tagPath(tag), format))
 }
 
 /**

@@ -12,6 +12,9 @@ import {
   getTag,
   getTags,
   getYear,
+  groupByDate,
+  groupByTag,
+  keyRenderedFiles,
   loadPosts,
   loadValidPosts,
   POSTS_PER_PAGE,
@@ -151,5 +154,20 @@ describe('related posts', () => {
     expect(getRelatedPosts(bySlug('late-night-in-chicago')).map((post) => post.slug)).toEqual(['escaping', 'tie-a', 'tie-b'])
     expect(getRelatedPosts(bySlug('custom-slug'))).toEqual([])
     expect(getRelatedPosts(bySlug('tie-a')).map((post) => post.slug)).toEqual(['late-night-in-chicago', 'tie-b'])
+  })
+})
+
+describe('the keys of the files a build may carry over', () => {
+  const keysOf = (posts: ReturnType<typeof getPosts>) => keyRenderedFiles(posts, groupByTag(posts), groupByDate(posts))
+
+  it('change, after an edit to one post’s body, for that post’s page and card and its tags’ feeds only', () => {
+    const posts = getPosts()
+    const edited = posts.find((post) => post.tagSlugs.length > 0)!
+    const before = keysOf(posts)
+    const after = keysOf(posts.map((post) => (post === edited ? { ...post, html: `${post.html}<p>An added sentence.</p>` } : post)))
+    const changed = Object.keys(before).filter((file) => before[file] !== after[file])
+    const tagFeeds = edited.tagSlugs.flatMap((tag) => [`/tags/${tag}/index.xml`, `/tags/${tag}/atom.xml`, `/tags/${tag}/feed.json`])
+    expect(changed.sort()).toEqual([`${edited.url}index.html`, `${edited.url}og.png`, ...tagFeeds].sort())
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(getTags().map((tag) => `/tags/${tag.slug}/feed.json`)))
   })
 })

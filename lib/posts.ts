@@ -18,7 +18,7 @@ import {
 } from './content-rules'
 import { extractHeadings, type Heading } from './headings'
 import { buildRedirectContext, listPublicPaths, loadRedirectLines, readRedirectsFile, REDIRECTS_FILE, type RedirectLine } from './site-redirects'
-import { formatTagTitle, homePagePath, listingPagePath, tagPath } from './urls'
+import { FEED_FORMATS, feedPath, formatTagTitle, homePagePath, listingPagePath, tagPath } from './urls'
 import { hashOf } from './build-cache.mjs'
 import { computeCodeKey, planRendering, RENDER_STORE, selectParamsToRender, type RenderKeys } from './render-plan.mjs'
 
@@ -147,17 +147,30 @@ export function selectToRender<T>(items: readonly T[], fileOf: (item: T) => stri
 /** `next build` sets NEXT_PHASE to this (next/constants' PHASE_PRODUCTION_BUILD) for its prerender workers. */
 const PHASE_PRODUCTION_BUILD = 'phase-production-build'
 
-/** The keys of every file a build may carry over: post pages and cards by their post, listing pages by the listings. */
+/** The keys of every file a build may carry over (lib/render-plan.mjs), with the code key of this project. */
 function buildRenderKeys({ published, tags, archive }: Model): RenderKeys {
-  const files: Record<string, string> = {}
-  for (const path of listPagePaths(published, tags, archive)) if (!STATIC_PAGES.has(path)) files[`${path}index.html`] = ''
-  for (const tag of tags) files[`${tagPath(tag.slug)}og.png`] = ''
-  for (const post of published) files[`${post.url}index.html`] = files[`${post.url}og.png`] = hashOf(JSON.stringify(post))
   return {
     codeKey: computeCodeKey(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || 'content'),
     listingKey: hashOf(JSON.stringify(published.map(describeForListings))),
-    files,
+    files: keyRenderedFiles(published, tags, archive),
   }
+}
+
+/**
+ * Each file a build may carry over, with its own key: post pages and cards by their post; a tag's feeds by
+ * its posts, since they carry the bodies; listing pages and tag cards by the listings alone ("").
+ */
+export function keyRenderedFiles(published: readonly Post[], tags: readonly Tag[], archive: readonly Year[]): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const path of listPagePaths(published, tags, archive)) if (!STATIC_PAGES.has(path)) files[`${path}index.html`] = ''
+  const postKeys = new Map(published.map((post) => [post, hashOf(JSON.stringify(post))]))
+  for (const post of published) files[`${post.url}index.html`] = files[`${post.url}og.png`] = postKeys.get(post) ?? ''
+  for (const tag of tags) {
+    files[`${tagPath(tag.slug)}og.png`] = ''
+    const feedKey = hashOf(tag.posts.map((post) => postKeys.get(post)).join('\n'))
+    for (const format of FEED_FORMATS) files[feedPath(tagPath(tag.slug), format)] = feedKey
+  }
+  return files
 }
 
 /** Pages of routes without params, which every build renders. */

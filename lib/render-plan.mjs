@@ -7,15 +7,16 @@
  * - a post page and its share card are a function of the code, that post, and what pages show of the other
  *   posts (its neighbours and related posts);
  * - a listing page (home and tag pages after the first, years, months) and a tag's share card are a function
- *   of the code and what lists show of the posts: everything but the bodies.
+ *   of the code and what lists show of the posts: everything but the bodies;
+ * - a tag's feeds are a function of the code and that tag's posts, bodies included.
  *
  * So a build has three keys: the code key (every file of the project that is not a post, and the environment
  * the pages read), the listing key (the posts as lists show them) and each post's page key (its whole
  * document). When the code and listing keys equal those of the last finished build, the dynamic routes
  * render only the files whose key changed (at least one each: an export cannot have a route without pages),
  * and the finishing step copies the others, as Next wrote them, from the store (.next/cache/rendered-pages/).
- * Any other change renders everything. Feeds, the sitemap and the search records hold the bodies: they are
- * always rendered.
+ * Any other change renders everything. The site's own feeds, the sitemap and the search records hold every
+ * post: they are always rendered.
  *
  * Both sides use this module: the routes' generateStaticParams (through lib/posts.ts) plan and write the
  * plan; scripts/finish-build.mjs completes the export from the store and stores what was rendered.

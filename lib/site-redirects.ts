@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { site } from './site'
-import { feedPath, FEED_FILES, monthPath, tagPath, yearPath } from './urls'
+import { feedPath, FEED_FILES, FEED_FORMATS, monthPath, tagPath, yearPath } from './urls'
 
 /** The file's name inside the content folder. */
 export const REDIRECTS_FILE = 'redirects.txt'
@@ -82,7 +82,7 @@ export function buildRedirectContext(
   }
   for (const tag of tags) {
     paths.add(tagPath(tag)).add(`${tagPath(tag)}og.png`)
-    for (const format of ['rss', 'atom', 'json'] as const) paths.add(feedPath(tagPath(tag), format))
+    for (const format of FEED_FORMATS) paths.add(feedPath(tagPath(tag), format))
   }
   return { paths, tags, aliases: new Map(aliases.map(({ alias, file, url }) => [alias, { file, url }])) }
 }

@@ -14,6 +14,9 @@ export const FEED_FILES: Readonly<Record<FeedFormat, string>> = {
   json: 'feed.json',
 }
 
+/** Every feed format, in the order a feed folder lists them. */
+export const FEED_FORMATS = Object.keys(FEED_FILES) as readonly FeedFormat[]
+
 /** "Distributed Systems" or "distributed_systems" -> "distributed-systems". Every tag URL goes through this. */
 export function tagSlug(tag: string): string {
   return tag

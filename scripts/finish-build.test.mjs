@@ -212,7 +212,7 @@ describe('finishBuild and swapLink', () => {
     expect(existsSync(targets[1] ?? ''), 'the previous build stays for requests still reading it').toBe(true)
   })
 
-  it('copies in the processed images pages and feeds refer to, and fails naming one the cache lacks', async () => {
+  it('copies in the processed images pages and feeds refer to, amid any text, and fails naming one the cache lacks', async () => {
     const root = scratch()
     const cache = join(root, 'cache')
     const sha = 'ab'.repeat(32)
@@ -222,7 +222,10 @@ describe('finishBuild and swapLink', () => {
     writeExport(join(root, 'export'), 'First')
     const image = `/img/photo.${sha.slice(0, 16)}.480.webp`
     writeFileSync(join(root, 'export', 'tags', 'go', 'index.html'), `<html><body><img src="${image}" alt="A photo"></body></html>`)
-    writeFileSync(join(root, 'export', 'index.xml'), `<rss><item><description>&lt;img src="https://blog.example${image}"&gt;</description></item></rss>`)
+    writeFileSync(
+      join(root, 'export', 'index.xml'),
+      `<rss><item><description>Café — 数据 “x” &lt;img src="https://blog.example${image}"&gt;</description></item></rss>`,
+    )
     await finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), imageCacheDir: cache, log: () => {} })
     expect(readFileSync(join(root, 'out', image), 'utf8')).toBe('webp bytes')
     expect(existsSync(join(root, 'out', 'img', `photo.${sha.slice(0, 16)}.960.webp`)), 'only what ships is copied').toBe(false)
