@@ -1,7 +1,18 @@
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, getFeedContentType, getPostsSectionFeed, getSiteFeed, getTagFeed, getTagsFeed, renderFeed } from './feed'
+import {
+  escapeHtml,
+  feedResponse,
+  getFeedContentType,
+  getPostsSectionFeed,
+  getSiteFeed,
+  getTagFeed,
+  getTagsFeed,
+  renderFeed,
+  renderFeedParts,
+  type FeedSpec,
+} from './feed'
 import { getPosts, getTag, getTags } from './posts'
 
 const SITE = 'https://blog.turboawesome.win'
@@ -155,5 +166,50 @@ describe('feed content types', () => {
 describe('escapeHtml', () => {
   it('escapes as Hugo does, so existing descriptions keep their bytes', () => {
     expect(escapeHtml(`Here's <b> & "q"`)).toBe('Here&#39;s &lt;b&gt; &amp; &#34;q&#34;')
+  })
+})
+
+describe('a feed made in parts', () => {
+  const FORMATS = ['rss', 'atom', 'json'] as const
+  const day = new Date('2025-01-02T03:04:05Z')
+  // Bodies a CDATA section and a JSON string must carry exactly: its terminator, quotes, an emoji, and nothing.
+  const spec: FeedSpec = {
+    title: 'Parts',
+    description: 'Recent content',
+    folder: '/parts/',
+    entries: [
+      { title: 'A', path: '/a/', published: day, updated: day, html: '<p>x ]]> y "q" \\ 🎉</p>' },
+      { title: 'B', path: '/b/', published: day, updated: day, html: '' },
+      { title: 'C', path: '/c/', published: day, updated: day, html: '<p>c</p>' },
+    ],
+  }
+
+  it('keeps each item’s body a part of its own, so a large feed is never made as one string', () => {
+    const site = getSiteFeed()
+    for (const format of FORMATS) {
+      const parts = renderFeedParts(site, format)
+      for (const entry of site.entries) expect(parts).toContain(format === 'json' ? JSON.stringify(entry.html) : entry.html)
+      expect(Math.max(...parts.map((part) => part.length))).toBeLessThan(renderFeed(site, format).length / 2)
+    }
+  })
+
+  it('carries every body exactly, however it ends a CDATA section or needs escaping in JSON', () => {
+    const rss = asArray(xml.parse(renderFeed(spec, 'rss')).rss.channel.item)
+    expect(rss.map((item) => item['content:encoded'] ?? '')).toEqual(spec.entries.map((entry) => entry.html))
+    const atom = asArray(xml.parse(renderFeed(spec, 'atom')).feed.entry)
+    expect(atom.map((entry) => (typeof entry.content === 'object' ? (entry.content['#text'] ?? '') : (entry.content ?? '')))).toEqual(
+      spec.entries.map((entry) => entry.html),
+    )
+    const json = JSON.parse(renderFeed(spec, 'json')) as { items: { content_html: string }[] }
+    expect(json.items.map((item) => item.content_html)).toEqual(spec.entries.map((entry) => entry.html))
+  })
+
+  it('writes no body element for an empty body, as feed does', () => {
+    expect(renderFeed(spec, 'rss').match(/<content:encoded>/g)).toHaveLength(2)
+    expect(renderFeed(spec, 'atom').match(/<content /g)).toHaveLength(2)
+  })
+
+  it('streams exactly the feed’s text, empty bodies included', async () => {
+    for (const format of FORMATS) expect(await feedResponse(spec, format).text()).toBe(renderFeed(spec, format))
   })
 })

@@ -2,6 +2,7 @@
  * Every feed of the site, in every format, is built here from the content model:
  * RSS 2.0 and Atom through `feed`, JSON Feed 1.1 by hand. Routes only pick a feed and a format.
  */
+import { randomUUID } from 'node:crypto'
 import { Feed, type Item } from 'feed'
 import { FEED_CONTENT_TYPES } from './http-rules.mjs'
 import { buildFeedHtml } from './feed-html'
@@ -139,7 +140,40 @@ export function getFeedUpdated(spec: FeedSpec): Date {
 
 /** The XML or JSON text of a feed in one format. Same content, same bytes. */
 export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
-  if (format === 'json') return renderJsonFeed(spec)
+  return renderFeedParts(spec, format).join('')
+}
+
+/**
+ * A feed's text as parts to send one after another, which joined are renderFeed's text. The items' bodies,
+ * nearly all of a feed's bytes, are parts of their own, never copied into one string: `feed` (and
+ * JSON.stringify) lay out the document with a placeholder for each body, and the parts are the text between
+ * placeholders and the bodies as each format writes them. At 5,000 posts the site's RSS feed is 55 MB, and
+ * made whole, xml-js's joins held it several times over: 500 MiB more in the prerender worker for a moment.
+ */
+export function renderFeedParts(spec: FeedSpec, format: FeedFormat): string[] {
+  // Random, so that no post's text can contain it.
+  const marker = `feed-body-${randomUUID()}-`
+  const layout = format === 'json' ? renderJsonFeed(spec, marker) : renderXmlFeed(spec, format, marker)
+  // In JSON the placeholder is a string literal, quotes included; in XML it stands alone in a CDATA section.
+  const quote = format === 'json' ? '"' : ''
+  const pieces = layout.split(new RegExp(`${quote}${marker}(\\d+)${quote}`))
+  return pieces.map((piece, index) => {
+    if (index % 2 === 0) return piece
+    const html = spec.entries[Number(piece)]?.html ?? ''
+    return format === 'json' ? JSON.stringify(html) : escapeCdata(html)
+  })
+}
+
+/** As xml-js writes CDATA (feed's XML writer), which ends the section around a first "]]>" of the text. */
+function escapeCdata(text: string): string {
+  return text.replace(']]>', ']]]]><![CDATA[>')
+}
+
+/**
+ * RSS 2.0 or Atom through `feed`, each item's body a placeholder: `marker` and the item's index.
+ * @see renderFeedParts
+ */
+function renderXmlFeed(spec: FeedSpec, format: 'rss' | 'atom', marker: string): string {
   const feed = new Feed({
     id: absoluteUrl(spec.folder),
     link: absoluteUrl(spec.folder),
@@ -154,7 +188,7 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
     // `rss`, not `rss2`: feed reads only `rss` for RSS's atom:link rel="self".
     feedLinks: { rss: absoluteUrl(feedPath(spec.folder, 'rss')), atom: absoluteUrl(feedPath(spec.folder, 'atom')) },
   })
-  for (const entry of spec.entries) feed.addItem(buildFeedItem(entry, format))
+  spec.entries.forEach((entry, index) => feed.addItem(buildFeedItem(entry, format, entry.html ? `${marker}${index}` : undefined)))
   return format === 'rss' ? feed.rss2() : feed.atom1()
 }
 
@@ -162,7 +196,7 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
  * One item. No `id` or `guid`: feed then writes the permalink as the RSS <guid> with the default
  * isPermaLink, exactly as Hugo did, and as the Atom <id>. GUIDs must never change.
  */
-function buildFeedItem(entry: FeedEntry, format: 'rss' | 'atom'): Item {
+function buildFeedItem(entry: FeedEntry, format: 'rss' | 'atom', content: string | undefined): Item {
   return {
     // RSS <title> is plain text (as Hugo writes it); Atom's is type="html", so it is escaped there.
     title: format === 'atom' ? escapeHtml(entry.title) : entry.title,
@@ -171,13 +205,16 @@ function buildFeedItem(entry: FeedEntry, format: 'rss' | 'atom'): Item {
     published: entry.published,
     date: entry.updated,
     description: entry.description === undefined ? undefined : escapeHtml(entry.description),
-    content: entry.html,
+    content,
     category: entry.tags?.map((slug) => ({ name: slug, term: slug })),
   }
 }
 
-/** JSON Feed 1.1. feed 6 writes version 1 and misnames the dates, so this serialisation is ours. */
-function renderJsonFeed(spec: FeedSpec): string {
+/**
+ * JSON Feed 1.1, each item's body a placeholder (see renderFeedParts). feed 6 writes version 1 and misnames
+ * the dates, so this serialisation is ours.
+ */
+function renderJsonFeed(spec: FeedSpec, marker: string): string {
   const author = { name: site.author, url: `${site.url}/` }
   return JSON.stringify(
     {
@@ -188,12 +225,12 @@ function renderJsonFeed(spec: FeedSpec): string {
       description: spec.description,
       language: site.language,
       authors: [author],
-      items: spec.entries.map((entry) => ({
+      items: spec.entries.map((entry, index) => ({
         id: absoluteUrl(entry.path),
         url: absoluteUrl(entry.path),
         title: entry.title,
         ...(entry.description === undefined ? {} : { summary: entry.description }),
-        ...(entry.html === undefined ? {} : { content_html: entry.html }),
+        ...(entry.html === undefined ? {} : { content_html: `${marker}${index}` }),
         date_published: entry.published.toISOString(),
         ...(entry.updated.getTime() === entry.published.getTime() ? {} : { date_modified: entry.updated.toISOString() }),
         ...(entry.tags ? { tags: [...entry.tags] } : {}),
@@ -205,20 +242,25 @@ function renderJsonFeed(spec: FeedSpec): string {
   )
 }
 
-/** Streams the encoded body in chunks, so a large feed starts reaching the reader before it is all sent. */
-function streamText(text: string): ReadableStream<Uint8Array> {
+/**
+ * Streams the parts, each encoded when it is sent, in chunks: a large feed starts reaching the reader before
+ * it is all sent, and is never encoded whole.
+ */
+function streamParts(parts: readonly string[]): ReadableStream<Uint8Array> {
   const CHUNK_BYTES = 16 * 1024
-  // Encode first, then slice bytes: slicing the string could split an emoji's surrogate pair.
-  const bytes = new TextEncoder().encode(text)
-  let offset = 0
+  const encoder = new TextEncoder()
+  let next = 0
   return new ReadableStream({
     pull(controller) {
-      if (offset >= bytes.length) {
-        controller.close()
+      // Enqueue something or close: a pull that does neither leaves a waiting reader waiting for good.
+      while (next < parts.length) {
+        // Encode a whole part, then slice bytes: slicing the string could split an emoji's surrogate pair.
+        const bytes = encoder.encode(parts[next++])
+        if (bytes.length === 0) continue
+        for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) controller.enqueue(bytes.subarray(offset, offset + CHUNK_BYTES))
         return
       }
-      controller.enqueue(bytes.subarray(offset, offset + CHUNK_BYTES))
-      offset += CHUNK_BYTES
+      controller.close()
     },
   })
 }
@@ -229,5 +271,5 @@ function streamText(text: string): ReadableStream<Uint8Array> {
  */
 export function feedResponse(spec: FeedSpec | undefined, format: FeedFormat): Response {
   if (!spec) return new Response('No such feed.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  return new Response(streamText(renderFeed(spec, format)), { headers: { 'Content-Type': getFeedContentType(format) } })
+  return new Response(streamParts(renderFeedParts(spec, format)), { headers: { 'Content-Type': getFeedContentType(format) } })
 }
