@@ -187,7 +187,7 @@ describe('a feed made in parts', () => {
   it('keeps each item’s body a part of its own, so a large feed is never made as one string', () => {
     const site = getSiteFeed()
     for (const format of FORMATS) {
-      const parts = renderFeedParts(site, format)
+      const parts = [...renderFeedParts(site, format)]
       for (const entry of site.entries) expect(parts).toContain(format === 'json' ? JSON.stringify(entry.html) : entry.html)
       expect(Math.max(...parts.map((part) => part.length))).toBeLessThan(renderFeed(site, format).length / 2)
     }

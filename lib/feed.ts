@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { Feed, type Item } from 'feed'
 import { FEED_CONTENT_TYPES } from './http-rules.mjs'
 import { buildFeedHtml } from './feed-html'
+import { streamTextParts } from './text-stream'
 import { getPosts, getTag, getTags, selectToRender, type Post } from './posts'
 import { absoluteUrl, site } from './site'
 import { FEED_FILES, feedPath, tagPath, type FeedFormat } from './urls'
@@ -140,28 +141,32 @@ export function getFeedUpdated(spec: FeedSpec): Date {
 
 /** The XML or JSON text of a feed in one format. Same content, same bytes. */
 export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
-  return renderFeedParts(spec, format).join('')
+  return [...renderFeedParts(spec, format)].join('')
 }
 
 /**
  * A feed's text as parts to send one after another, which joined are renderFeed's text. The items' bodies,
  * nearly all of a feed's bytes, are parts of their own, never copied into one string: `feed` (and
  * JSON.stringify) lay out the document with a placeholder for each body, and the parts are the text between
- * placeholders and the bodies as each format writes them. At 5,000 posts the site's RSS feed is 55 MB, and
- * made whole, xml-js's joins held it several times over: 500 MiB more in the prerender worker for a moment.
+ * placeholders and each body as its format writes it, made when it is asked for. At 5,000 posts the site's
+ * RSS feed is 55 MB; made whole, xml-js's joins held it several times over, 500 MiB more in a prerender
+ * worker for a moment.
  */
-export function renderFeedParts(spec: FeedSpec, format: FeedFormat): string[] {
+export function* renderFeedParts(spec: FeedSpec, format: FeedFormat): Generator<string> {
   // Random, so that no post's text can contain it.
   const marker = `feed-body-${randomUUID()}-`
   const layout = format === 'json' ? renderJsonFeed(spec, marker) : renderXmlFeed(spec, format, marker)
   // In JSON the placeholder is a string literal, quotes included; in XML it stands alone in a CDATA section.
   const quote = format === 'json' ? '"' : ''
   const pieces = layout.split(new RegExp(`${quote}${marker}(\\d+)${quote}`))
-  return pieces.map((piece, index) => {
-    if (index % 2 === 0) return piece
+  for (const [index, piece] of pieces.entries()) {
+    if (index % 2 === 0) {
+      yield piece
+      continue
+    }
     const html = spec.entries[Number(piece)]?.html ?? ''
-    return format === 'json' ? JSON.stringify(html) : escapeCdata(html)
-  })
+    yield format === 'json' ? JSON.stringify(html) : escapeCdata(html)
+  }
 }
 
 /** As xml-js writes CDATA (feed's XML writer), which ends the section around a first "]]>" of the text. */
@@ -243,33 +248,10 @@ function renderJsonFeed(spec: FeedSpec, marker: string): string {
 }
 
 /**
- * Streams the parts, each encoded when it is sent, in chunks: a large feed starts reaching the reader before
- * it is all sent, and is never encoded whole.
- */
-function streamParts(parts: readonly string[]): ReadableStream<Uint8Array> {
-  const CHUNK_BYTES = 16 * 1024
-  const encoder = new TextEncoder()
-  let next = 0
-  return new ReadableStream({
-    pull(controller) {
-      // Enqueue something or close: a pull that does neither leaves a waiting reader waiting for good.
-      while (next < parts.length) {
-        // Encode a whole part, then slice bytes: slicing the string could split an emoji's surrogate pair.
-        const bytes = encoder.encode(parts[next++])
-        if (bytes.length === 0) continue
-        for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) controller.enqueue(bytes.subarray(offset, offset + CHUNK_BYTES))
-        return
-      }
-      controller.close()
-    },
-  })
-}
-
-/**
  * The route handler's response for a feed, streamed, with its format's content type; 404 when the feed does
  * not exist. The build writes the body to a file; the servers send it with the HTTP table's headers.
  */
 export function feedResponse(spec: FeedSpec | undefined, format: FeedFormat): Response {
   if (!spec) return new Response('No such feed.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  return new Response(streamParts(renderFeedParts(spec, format)), { headers: { 'Content-Type': getFeedContentType(format) } })
+  return new Response(streamTextParts(renderFeedParts(spec, format)), { headers: { 'Content-Type': getFeedContentType(format) } })
 }
