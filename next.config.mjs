@@ -1,7 +1,20 @@
+import { fileURLToPath } from 'node:url'
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants.js'
 
 /** Where `next build` writes the static export; scripts/finish-build.mjs turns it into out/ (README, "How it is built"). */
 export const NEXT_EXPORT_DIR = '.next-export'
+
+/** Keeps the heap of next build's prerender workers near what is live; the file says why. */
+export const PRERENDER_HEAP_PRELOAD = fileURLToPath(new URL('./scripts/prerender-heap.mjs', import.meta.url))
+
+/**
+ * Adds the preload to NODE_OPTIONS, which Next hands on to the prerender workers it starts after reading
+ * this configuration. Once: Next may read the configuration more than once.
+ */
+function preloadIntoBuildWorkers() {
+  const options = process.env.NODE_OPTIONS ?? ''
+  if (!options.includes(PRERENDER_HEAP_PRELOAD)) process.env.NODE_OPTIONS = `${options} --import=${JSON.stringify(PRERENDER_HEAP_PRELOAD)}`.trim()
+}
 
 /**
  * Next renders; it never serves production. Every page, feed and file is prerendered by `next build` as a
@@ -11,6 +24,7 @@ export const NEXT_EXPORT_DIR = '.next-export'
  */
 export default function nextConfig(phase) {
   const isBuild = phase === PHASE_PRODUCTION_BUILD
+  if (isBuild) preloadIntoBuildWorkers()
   return {
     // The dev server renders on request (it serves posts as they are saved); only a build exports.
     output: isBuild ? 'export' : undefined,
