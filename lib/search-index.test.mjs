@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { addInOrder } from './search-index.mjs'
+
+/** @param {number} count */
+const makeRecords = (count) => Array.from({ length: count }, (_, index) => ({ url: `/post-${index}/`, content: `<p>${index}</p>` }))
+
+describe('addInOrder', () => {
+  it('sends every record once, in order, never more than the limit before answers come back', async () => {
+    const sent = /** @type {string[]} */ ([])
+    let waiting = 0
+    let mostWaiting = 0
+    await addInOrder(
+      makeRecords(200),
+      async (record) => {
+        sent.push(record.url)
+        mostWaiting = Math.max(mostWaiting, ++waiting)
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 3))
+        waiting--
+        return { errors: [] }
+      },
+      16,
+    )
+    expect(sent).toEqual(makeRecords(200).map((record) => record.url))
+    expect(mostWaiting).toBe(16)
+  })
+
+  it('fails naming the record pagefind refused and why', async () => {
+    const add = async (/** @type {{ url: string }} */ record) => ({ errors: record.url === '/post-7/' ? ['no <html> element'] : [] })
+    await expect(addInOrder(makeRecords(20), add, 4)).rejects.toThrow('Search index: /post-7/: no <html> element')
+  })
+})
