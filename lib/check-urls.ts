@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { forEachLimited } from './run-limited.mjs'
 
 /** The result for one old URL: ok, or why not, with the redirect chain it followed. */
 export type UrlCheck = { path: string; ok: boolean; chain: string[]; problem?: string }
@@ -102,14 +103,9 @@ export async function checkUrl(base: URL, path: string, fetchImpl: typeof fetch 
 /** Checks every path with at most `concurrency` requests in flight; results in the paths' order. */
 export async function checkUrls(paths: readonly string[], base: URL, options: { concurrency?: number; fetchImpl?: typeof fetch } = {}): Promise<UrlCheck[]> {
   const results: UrlCheck[] = new Array(paths.length)
-  let next = 0
-  const worker = async () => {
-    while (next < paths.length) {
-      const index = next++
-      results[index] = await checkUrl(base, paths[index] as string, options.fetchImpl)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, paths.length) }, worker))
+  await forEachLimited(paths, options.concurrency ?? 8, async (path, index) => {
+    results[index] = await checkUrl(base, path, options.fetchImpl)
+  })
   return results
 }
 

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { close, createIndex } from 'pagefind'
 import { hashOf } from './build-cache.mjs'
+import { forEachLimited } from './run-limited.mjs'
 
 /** @typedef {{ url: string; content: string }} SearchRecord */
 
@@ -42,15 +43,10 @@ const RECORDS_IN_FLIGHT = 64
  * @param {number} [inFlight]
  */
 export async function addInOrder(records, add, inFlight = RECORDS_IN_FLIGHT) {
-  let next = 0
-  const sendNext = async () => {
-    while (next < records.length) {
-      const record = /** @type {SearchRecord} */ (records[next++])
-      const { errors } = await add(record)
-      if (errors.length > 0) throw new Error(`Search index: ${record.url}: ${errors.join('; ')}`)
-    }
-  }
-  await Promise.all(Array.from({ length: inFlight }, sendNext))
+  await forEachLimited(records, inFlight, async (record) => {
+    const { errors } = await add(record)
+    if (errors.length > 0) throw new Error(`Search index: ${record.url}: ${errors.join('; ')}`)
+  })
 }
 
 /**

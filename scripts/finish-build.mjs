@@ -55,6 +55,7 @@ import { findProcessedImage, IMAGE_CACHE_DIR, IMAGE_URL_PREFIX, listImageUrls } 
 import { COMPRESSIBLE_EXTENSIONS, parseRedirects, renderHeadersFile } from '../lib/http-rules.mjs'
 import { INLINE_SCRIPTS, OUR_SCRIPT_ATTRIBUTE } from '../lib/inline-scripts.mjs'
 import { completeExportFromStore, RENDER_STORE } from '../lib/render-plan.mjs'
+import { forEachLimited } from '../lib/run-limited.mjs'
 import { NEXT_EXPORT_DIR } from '../next.config.mjs'
 
 /** @typedef {import('hast').Root} Root */
@@ -338,24 +339,20 @@ const ENCODINGS = /** @type {const} */ ([
  */
 async function precompress(site, files, cache) {
   const compressible = files.filter((file) => COMPRESSIBLE_EXTENSIONS.includes(file.slice(file.lastIndexOf('.') + 1)))
-  let next = 0
-  const worker = async () => {
-    while (next < compressible.length) {
-      const file = join(site, /** @type {string} */ (compressible[next++]))
-      const body = readFileSync(file)
-      const key = hashOf(body)
-      for (const [extension, compress] of ENCODINGS) {
-        const entry = `${key}.${extension}`
-        if (cache.link(entry, `${file}.${extension}`)) continue
-        const made = await compress(body)
-        const encoded = made.length < body.length ? made : Buffer.alloc(0)
-        cache.write(entry, encoded)
-        if (encoded.length > 0) writeFileSync(`${file}.${extension}`, encoded)
-      }
-    }
-  }
   // zlib's async calls run on libuv's thread pool: a few at a time keep every core busy.
-  await Promise.all(Array.from({ length: 4 }, worker))
+  await forEachLimited(compressible, 4, async (name) => {
+    const file = join(site, name)
+    const body = readFileSync(file)
+    const key = hashOf(body)
+    for (const [extension, compress] of ENCODINGS) {
+      const entry = `${key}.${extension}`
+      if (cache.link(entry, `${file}.${extension}`)) continue
+      const made = await compress(body)
+      const encoded = made.length < body.length ? made : Buffer.alloc(0)
+      cache.write(entry, encoded)
+      if (encoded.length > 0) writeFileSync(`${file}.${extension}`, encoded)
+    }
+  })
 }
 
 /**
