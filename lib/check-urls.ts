@@ -4,7 +4,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { forEachLimited } from './run-limited.mjs'
 
 /** The result for one old URL: ok, or why not, with the redirect chain it followed. */
 export type UrlCheck = { path: string; ok: boolean; chain: string[]; problem?: string }
@@ -100,12 +99,22 @@ export async function checkUrl(base: URL, path: string, fetchImpl: typeof fetch 
   return { path, ok: false, chain, problem: `more than ${MAX_REDIRECTS} redirects` }
 }
 
-/** Checks every path with at most `concurrency` requests in flight; results in the paths' order. */
+/**
+ * Checks every path with at most `concurrency` requests in flight; results in the paths' order. Its own loop,
+ * not lib/run-limited.mjs: the e2e tests load this module as CommonJS, and the SIGHUP test then imports the
+ * finishing step (which uses run-limited.mjs) as ESM; Playwright's loader gives an .mjs loaded both ways no
+ * named exports the second time.
+ */
 export async function checkUrls(paths: readonly string[], base: URL, options: { concurrency?: number; fetchImpl?: typeof fetch } = {}): Promise<UrlCheck[]> {
   const results: UrlCheck[] = new Array(paths.length)
-  await forEachLimited(paths, options.concurrency ?? 8, async (path, index) => {
-    results[index] = await checkUrl(base, path, options.fetchImpl)
-  })
+  let next = 0
+  const worker = async () => {
+    while (next < paths.length) {
+      const index = next++
+      results[index] = await checkUrl(base, paths[index] as string, options.fetchImpl)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, paths.length) }, worker))
   return results
 }
 

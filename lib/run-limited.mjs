@@ -2,6 +2,7 @@
  * Bounded concurrency, one owner: for work that waits on something else (a server, zlib's thread pool,
  * pagefind's process) and must neither run one item at a time nor start every item at once. Plain JavaScript
  * (checked by tsc through JSDoc) so that the finishing step, run under bare Node, can use it too.
+ * lib/check-urls.ts keeps a loop of its own, and says why.
  */
 
 /**
