@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import { contentReloadScript } from '@/lib/content-events'
 import { buildAlternates, SITE_OG_IMAGE } from '@/lib/metadata'
+import { readContentPass } from '@/lib/posts'
 import { OUR_SCRIPT_ATTRIBUTE, SPECULATION_RULES, THEME_SCRIPT } from '@/lib/inline-scripts.mjs'
 import { site } from '@/lib/site'
 import { THEME_COLOURS } from '@/lib/theme-colours'
@@ -33,6 +35,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         <script {...ours} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
         <script type="speculationrules" dangerouslySetInnerHTML={{ __html: SPECULATION_RULES }} />
+        {/* `next dev` only: shows a saved post in the open page (lib/content-events.ts). */}
+        {process.env.NODE_ENV === 'development' && <script dangerouslySetInnerHTML={{ __html: contentReloadScript(readContentPass()) }} />}
       </head>
       <body>
         <a className="skip-link" href="#main">

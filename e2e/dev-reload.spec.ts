@@ -47,7 +47,10 @@ test(`an edit to a post shows in the open page without a restart or a reload ${N
   await page.goto(`${BASE}/2026/03/special-characters/`)
   await expect(page.getByRole('note')).toContainText('A callout with')
   const file = join(DEV_SITE, 'content', 'posts', 'special-characters.mdx')
+  // Gone if the page were reloaded: the page is rendered again in place, keeping scroll and focus.
+  await page.evaluate(() => Object.assign(window, { openedBeforeTheEdit: true }))
   writeFileSync(file, readFileSync(file, 'utf8').replace('A callout with', 'A freshly edited callout with'))
-  // No page.reload(): Next's dev server pushes the change to the open page.
+  // No page.reload(): the dev server tells the open page of contentlayer's new pass (lib/content-events.ts).
   await expect(page.getByRole('note')).toContainText('A freshly edited callout with', { timeout: 90_000 })
+  expect(await page.evaluate(() => 'openedBeforeTheEdit' in window)).toBe(true)
 })

@@ -6,22 +6,28 @@
  * build, and a one-minute recompile in `next dev` after every edit (README, Benchmark). Read as data, the
  * bundles stay the same size whatever the number of posts.
  *
- * Under `next dev` the stamp below is what tells Next that the posts changed: contentlayer.config.ts rewrites
- * it after every pass of `contentlayer2 dev`, Turbopack sees an import change, and the open page refreshes.
- * Only the documents whose files changed are read and parsed again: contentlayer2 dev rewrites only those
- * (patches/@contentlayer2+core+0.5.8.patch), so an unchanged size and mtime mean an unchanged document.
+ * Under `next dev` the posts are read again when contentlayer2 dev has finished a pass: contentlayer.config.ts
+ * rewrites the pass stamp (.contentlayer/generation.json) after each, and every request reads it. The stamp
+ * is read as a file, not imported: an import made Turbopack recompile and re-evaluate the pages after every
+ * save, which was most of the time from a saved post to its page served. Open pages hear of a new pass from
+ * app/dev-content-events/route.dev.ts instead. Only the documents whose files changed are read and parsed
+ * again: contentlayer2 dev rewrites only those (patches/@contentlayer2+core+0.5.8.patch), so an unchanged
+ * size and mtime mean an unchanged document.
  * Unit tests alias this module to lib/__fixtures__/content-source.ts.
  */
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Post as GeneratedPost } from 'contentlayer/generated'
-import generation from '../.contentlayer/generation.json'
 
 /** A generated post without `body` (the MDX source and compiled code): contentlayer has already rendered `html`. */
 export type GeneratedPostData = Omit<GeneratedPost, 'body'>
 
 const CONTENT_BUILD_DIR = join(/* turbopackIgnore: true */ process.cwd(), '.contentlayer')
 const POSTS_DIR = join(CONTENT_BUILD_DIR, 'generated', 'Post')
+/** Rewritten by contentlayer.config.ts once a pass has written every post. */
+export const GENERATION_FILE = join(CONTENT_BUILD_DIR, 'generation.json')
+/** The pass a build writes: one content build per `npm run build`, read once. */
+const BUILD_PASS = 'build'
 /** The barrel contentlayer writes on every pass: it imports exactly the documents of that pass, one JSON file each. */
 const BARREL_FILE = '_index.mjs'
 
@@ -55,17 +61,20 @@ export function readGeneratedPosts(): GeneratedPostData[] {
   return posts
 }
 
+let lastPassRead = BUILD_PASS
+
 /**
- * The pass the posts on disk come from. Under `next dev` the file is read on each call: a request then sees
- * a new pass as soon as contentlayer has finished it, without waiting for Turbopack to reload this module.
+ * The pass the posts on disk come from. Under `next dev` the stamp is read on each call, so a request sees a
+ * new pass as soon as contentlayer has finished it; while contentlayer is rewriting it, the last one read stands.
  */
-function readGenerationPass(): string {
-  if (process.env.NODE_ENV !== 'development') return generation.pass
+export function readGenerationPass(): string {
+  if (process.env.NODE_ENV !== 'development') return BUILD_PASS
   try {
-    return (JSON.parse(readFileSync(join(CONTENT_BUILD_DIR, 'generation.json'), 'utf8')) as typeof generation).pass
+    lastPassRead = (JSON.parse(readFileSync(GENERATION_FILE, 'utf8')) as { pass: string }).pass
   } catch {
-    return generation.pass // contentlayer is rewriting it this instant
+    // contentlayer is rewriting it this instant, or has not finished its first pass
   }
+  return lastPassRead
 }
 
 function listDocumentFiles(): string[] {

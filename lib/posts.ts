@@ -22,6 +22,9 @@ import { FEED_FORMATS, feedPath, formatTagTitle, homePagePath, listingPagePath, 
 import { hashOf } from './build-cache.mjs'
 import { computeCodeKey, planRendering, RENDER_STORE, selectParamsToRender, type RenderKeys } from './render-plan.mjs'
 
+/** Under `next dev`, the content pass the posts come from and the stamp each new pass rewrites (lib/content-events.ts). */
+export { GENERATION_FILE as CONTENT_PASS_FILE, readGenerationPass as readContentPass } from '@/lib/content-source'
+
 /** A post as the site uses it: the generated document plus what content-rules derives from it, once. */
 export type Post = Omit<GeneratedPost, 'slug' | 'aliases'> &
   DerivedFields & {

@@ -6,3 +6,9 @@ import { allPosts } from './generated'
 export function readGeneratedPosts(): GeneratedPostData[] {
   return allPosts
 }
+
+/** A build's pass: the fixture posts never change. */
+export const GENERATION_FILE = ''
+export function readGenerationPass(): string {
+  return 'build'
+}

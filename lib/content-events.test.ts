@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { contentReloadScript, CONTENT_EVENTS_PATH, streamContentPasses } from './content-events'
+
+const folders: string[] = []
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+})
+
+function makeStamp(pass: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'content-events-'))
+  folders.push(folder)
+  const file = join(folder, 'generation.json')
+  writeFileSync(file, JSON.stringify({ pass }))
+  return file
+}
+
+const readPassOf = (file: string) => () => (JSON.parse(readFileSync(file, 'utf8')) as { pass: string }).pass
+
+describe('streamContentPasses', () => {
+  it('sends the pass on connecting, then each new pass once, until the page goes away', async () => {
+    const file = makeStamp('dev 1')
+    const abort = new AbortController()
+    const reader = streamContentPasses(file, readPassOf(file), abort.signal).getReader()
+    const readEvent = async () => new TextDecoder().decode((await reader.read()).value)
+    expect(await readEvent()).toBe('data: dev 1\n\n')
+
+    // The same pass written again (contentlayer rewrote the stamp, or the watcher fired twice) is not news.
+    writeFileSync(file, JSON.stringify({ pass: 'dev 1' }))
+    writeFileSync(join(file, '..', 'other.json'), '{}')
+    writeFileSync(file, JSON.stringify({ pass: 'dev 2' }))
+    expect(await readEvent()).toBe('data: dev 2\n\n')
+
+    abort.abort()
+    expect(await reader.read()).toEqual({ done: true, value: undefined })
+  })
+})
+
+describe('contentReloadScript', () => {
+  it('listens to the events route and refreshes only on a pass other than the one rendered', () => {
+    const script = contentReloadScript('dev "1"</script>')
+    expect(script).toContain(`new EventSource(${JSON.stringify(CONTENT_EVENTS_PATH)})`)
+    expect(script).not.toContain('</script>')
+    // Run it against a stand-in EventSource and router, as a page would.
+    const refreshed: string[] = []
+    let onmessage: ((event: { data: string }) => void) | undefined
+    class FakeEventSource {
+      set onmessage(handler: (event: { data: string }) => void) {
+        onmessage = handler
+      }
+    }
+    const window = { next: { router: { refresh: () => refreshed.push('refresh') } } }
+    new Function('EventSource', 'window', 'location', script)(FakeEventSource, window, { reload: () => refreshed.push('reload') })
+    onmessage?.({ data: 'dev "1"</script>' })
+    expect(refreshed).toEqual([])
+    onmessage?.({ data: 'dev 2' })
+    onmessage?.({ data: 'dev 2' })
+    expect(refreshed).toEqual(['refresh'])
+  })
+})
