@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -17,7 +17,18 @@ function makeStamp(pass: string): string {
   return file
 }
 
-const readPassOf = (file: string) => () => (JSON.parse(readFileSync(file, 'utf8')) as { pass: string }).pass
+/** As lib/content-source.ts reads it: while the stamp is missing, the last pass read stands. */
+function readPassOf(file: string): () => string {
+  let last = ''
+  return () => {
+    try {
+      last = (JSON.parse(readFileSync(file, 'utf8')) as { pass: string }).pass
+    } catch {
+      // being rewritten, or its folder deleted
+    }
+    return last
+  }
+}
 
 describe('streamContentPasses', () => {
   it('sends the pass on connecting, then each new pass once, until the page goes away', async () => {
@@ -35,6 +46,20 @@ describe('streamContentPasses', () => {
 
     abort.abort()
     expect(await reader.read()).toEqual({ done: true, value: undefined })
+  })
+
+  it('goes on when the folder is deleted and made again (rm -rf .contentlayer while dev runs)', async () => {
+    const file = makeStamp('dev 1')
+    const abort = new AbortController()
+    const reader = streamContentPasses(file, readPassOf(file), abort.signal).getReader()
+    const readEvent = async () => new TextDecoder().decode((await reader.read()).value)
+    expect(await readEvent()).toBe('data: dev 1\n\n')
+    rmSync(join(file, '..'), { recursive: true, force: true })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    mkdirSync(join(file, '..'))
+    writeFileSync(file, JSON.stringify({ pass: 'dev 2' }))
+    expect(await readEvent()).toBe('data: dev 2\n\n')
+    abort.abort()
   })
 })
 

@@ -3,15 +3,14 @@
  * shows without Next recompiling anything (lib/content-source.ts says why the pass stamp is not imported).
  * app/dev-content-events/route.dev.ts serves the stream and app/layout.tsx adds the listener, in dev only.
  */
-import { watch } from 'node:fs'
-import { basename, dirname } from 'node:path'
+import { unwatchFile, watchFile } from 'node:fs'
 
 /** Where the dev server streams the passes; no build has this route (next.config.mjs, pageExtensions). */
 export const CONTENT_EVENTS_PATH = '/dev-content-events/'
 
 /**
  * Server-sent events: the current pass on connecting, then each new one as `stampFile` is rewritten, until
- * `signal` aborts (the page went away). A pass already sent is not sent again: a rewrite fires several events.
+ * `signal` aborts (the page went away). A pass already sent is not sent again: a rewrite may be seen twice.
  */
 export function streamContentPasses(stampFile: string, readPass: () => string, signal: AbortSignal): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
@@ -25,12 +24,11 @@ export function streamContentPasses(stampFile: string, readPass: () => string, s
         sent = pass
         controller.enqueue(encoder.encode(`data: ${pass}\n\n`))
       }
-      // The folder, not the file: a watch on a file that is replaced ends with it.
-      const watcher = watch(dirname(stampFile), (_event, name) => {
-        if (name === basename(stampFile)) sendIfNew()
-      })
+      // Polled, not watched with fs.watch: a watch ends silently when .contentlayer is deleted and made
+      // again (\`rm -rf .contentlayer\` while dev runs); a stat every 50 ms goes on, and costs nothing.
+      watchFile(stampFile, { interval: STAMP_POLL_MS }, sendIfNew)
       stop = () => {
-        watcher.close()
+        unwatchFile(stampFile, sendIfNew)
         signal.removeEventListener('abort', stop)
         try {
           controller.close()
@@ -46,6 +44,9 @@ export function streamContentPasses(stampFile: string, readPass: () => string, s
     },
   })
 }
+
+/** How often the stamp is looked at: well under the time a pass takes, so a page hears of it at once. */
+const STAMP_POLL_MS = 50
 
 /**
  * The listener for a page rendered from `renderedPass`: on a newer pass it asks Next's router to render the
