@@ -1,17 +1,10 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
-import rehypeAutolinkHeadings from 'rehype-autolink-headings'
-import rehypeKatex from 'rehype-katex'
-import rehypePrettyCode from 'rehype-pretty-code'
-import rehypeSlug from 'rehype-slug'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
 import { checkContentFolder } from './lib/content-check'
 import { formatContentProblems, readBuildClock } from './lib/content-rules'
 import { imageStats } from './lib/images'
-import { compactTokenColours } from './lib/mdx/compact-token-colours'
-import { KATEX_OPTIONS } from './lib/mdx/math'
+import { MDX_OPTIONS } from './lib/mdx/compile-options'
 import { renderPostOnce } from './lib/mdx/render-html'
 
 /** The folder holding posts/; tests point it at a temporary folder. */
@@ -153,19 +146,5 @@ export default makeSource({
   onExtraFieldData: 'fail',
   disableImportAliasWarning: true,
   onSuccess: recordGeneration,
-  mdx: {
-    remarkPlugins: [remarkGfm, remarkMath],
-    rehypePlugins: [
-      [rehypeKatex, KATEX_OPTIONS],
-      rehypeSlug,
-      [
-        rehypeAutolinkHeadings,
-        { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: true, tabIndex: -1 }, content: { type: 'text', value: '#' } },
-      ],
-      [
-        rehypePrettyCode,
-        { theme: { light: 'github-light-high-contrast', dark: 'github-dark-default' }, keepBackground: false, transformers: [compactTokenColours] },
-      ],
-    ],
-  },
+  mdx: MDX_OPTIONS,
 })
