@@ -6,6 +6,7 @@ import { formatContentProblems, readBuildClock } from './lib/content-rules'
 import { imageStats } from './lib/images'
 import { MDX_OPTIONS } from './lib/mdx/compile-options'
 import { renderPostOnce } from './lib/mdx/render-html'
+import { compileSamplePost } from './lib/mdx/warm-up'
 
 /** The folder holding posts/; tests point it at a temporary folder. */
 const contentDirPath = process.env.CONTENT_DIR || 'content'
@@ -118,10 +119,9 @@ function dropCompiledCode(post: CompiledPost): void {
 }
 
 /**
- * Written after every pass, once contentlayer has written all the posts. lib/content-source.ts imports it:
- * under `next dev` its change is what makes Next reload the content model and refresh the open page (the
- * posts themselves are read as data, which Next does not watch). A build writes a fixed value, so the
- * server bundle stays the same from build to build.
+ * Written after every pass, once contentlayer has written all the posts. Under `next dev`,
+ * lib/content-source.ts reads it on each request to know when to read the posts again, and
+ * app/dev-content-events/route.dev.ts tells open pages. A build writes a fixed value (nothing reads it).
  */
 function recordGeneration(): Promise<void> {
   if (imageStats.images > 0) {
@@ -132,8 +132,13 @@ function recordGeneration(): Promise<void> {
   const file = join(process.cwd(), '.contentlayer', 'generation.json')
   mkdirSync(join(process.cwd(), '.contentlayer'), { recursive: true })
   writeFileSync(file, `${JSON.stringify({ pass: isDev ? `dev ${Date.now()}` : 'build' })}\n`)
+  // A failure here is not the author's: any real problem shows again, naming its post, when a post is compiled.
+  if (isDev) warmUpCompiler ??= compileSamplePost().catch(() => undefined)
   return Promise.resolve()
 }
+
+/** `contentlayer2 dev` only, once its first pass is done: lib/mdx/warm-up.ts says why. */
+let warmUpCompiler: Promise<unknown> | undefined
 
 export default makeSource({
   contentDirPath,
