@@ -1,15 +1,10 @@
-import { bundleMDX } from 'mdx-bundler'
 import { describe, expect, it } from 'vitest'
 import { renderMdxToHtml } from './render-html'
-import { MDX_OPTIONS } from './compile-options'
+import { compileMdx } from './compile-options'
 
-describe('MDX_OPTIONS', () => {
+describe('compileMdx with MDX_OPTIONS', () => {
   it('compiles a post without minifying the code, which is evaluated once and dropped', async () => {
-    const { code } = await bundleMDX({
-      source: '## A heading\n\nSome *text* and $x^2$.\n\n```ts\nconst answer = 42\n```\n',
-      mdxOptions: (options) => ({ ...options, remarkPlugins: MDX_OPTIONS.remarkPlugins, rehypePlugins: MDX_OPTIONS.rehypePlugins }),
-      esbuildOptions: MDX_OPTIONS.esbuildOptions,
-    })
+    const code = await compileMdx('## A heading\n\nSome *text* and $x^2$.\n\n```ts\nconst answer = 42\n```\n')
     // esbuild's minifier renames this function and joins the code onto a few lines.
     expect(code).toContain('function _createMdxContent(')
     expect(code.split('\n').length).toBeGreaterThan(20)

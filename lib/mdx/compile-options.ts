@@ -4,6 +4,7 @@
  * rehype-pretty-code. The compiled code is evaluated once, by lib/mdx/render-html.tsx, and then dropped.
  */
 import type { MDXOptions } from 'contentlayer2/core'
+import { bundleMDX } from 'mdx-bundler'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypeKatex from 'rehype-katex'
 import rehypePrettyCode from 'rehype-pretty-code'
@@ -31,3 +32,16 @@ export const MDX_OPTIONS = {
   // for nothing: 1.1-1.7 s of a cold content step at 1,000 posts, for the same rendered documents.
   esbuildOptions: (options) => ({ ...options, minify: false }),
 } satisfies MDXOptions
+
+/**
+ * MDX compiled with these options by mdx-bundler, as contentlayer2 compiles a post's body (for code that
+ * compiles outside a content build: lib/mdx/warm-up.ts and tests).
+ */
+export async function compileMdx(source: string): Promise<string> {
+  const { code } = await bundleMDX({
+    source,
+    mdxOptions: (options) => ({ ...options, remarkPlugins: MDX_OPTIONS.remarkPlugins, rehypePlugins: MDX_OPTIONS.rehypePlugins }),
+    esbuildOptions: MDX_OPTIONS.esbuildOptions,
+  })
+  return code
+}

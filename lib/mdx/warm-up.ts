@@ -4,8 +4,7 @@
  * up: 0.7 s of contentlayer's pass at 13 posts, against 0.14 s for the saves after it. contentlayer.config.ts
  * compiles and renders this sample once that pass is done, with every plugin and the languages posts use most.
  */
-import { bundleMDX } from 'mdx-bundler'
-import { MDX_OPTIONS } from './compile-options'
+import { compileMdx } from './compile-options'
 import { renderMdxToHtml } from './render-html'
 
 /** The languages posts highlight most, whose grammars Shiki loads on first use. */
@@ -20,10 +19,5 @@ const SAMPLE_POST = [
 
 /** The sample post's HTML, compiled and rendered as contentlayer compiles and lib/mdx/render-html.tsx renders a post. */
 export async function compileSamplePost(): Promise<string> {
-  const { code } = await bundleMDX({
-    source: SAMPLE_POST,
-    mdxOptions: (options) => ({ ...options, remarkPlugins: MDX_OPTIONS.remarkPlugins, rehypePlugins: MDX_OPTIONS.rehypePlugins }),
-    esbuildOptions: MDX_OPTIONS.esbuildOptions,
-  })
-  return renderMdxToHtml(code)
+  return renderMdxToHtml(await compileMdx(SAMPLE_POST))
 }
