@@ -8,7 +8,7 @@ import { FEED_CONTENT_TYPES } from './http-rules.mjs'
 import { buildFeedHtml } from './feed-html'
 import { streamTextParts } from './text-stream'
 import { getPosts, getTag, getTags, selectToRender, type Post } from './posts'
-import { absoluteUrl, site } from './site'
+import { absoluteUrl, selectFullContentItems, site } from './site'
 import { FEED_FILES, feedPath, tagPath, type FeedFormat } from './urls'
 
 /** One item of a feed: a post, or a tag in the list of tags. */
@@ -54,20 +54,23 @@ function getFeedHtml(post: Post): string {
   return html
 }
 
-function toEntry(post: Post): FeedEntry {
+function toEntry(post: Post, withContent: boolean): FeedEntry {
   return {
     title: post.title,
     path: post.url,
     published: post.postDate.instant,
     updated: new Date(post.updated ?? post.date),
     description: post.description,
-    html: getFeedHtml(post),
+    ...(withContent ? { html: getFeedHtml(post) } : {}),
     tags: post.tagSlugs,
   }
 }
 
+/** A feed of posts, newest first: every post (or site.feedItemLimit), the newest site.feedFullContentItems in full. */
 function postFeed(title: string, description: string, folder: string, posts: readonly Post[]): FeedSpec {
-  return { title, description, folder, entries: posts.slice(0, site.feedItemLimit).map(toEntry) }
+  const entries = selectFullContentItems(posts).map((post) => toEntry(post, true))
+  for (const post of posts.slice(entries.length, site.feedItemLimit)) entries.push(toEntry(post, false))
+  return { title, description, folder, entries }
 }
 
 /** The site-wide feed (/index.xml, /atom.xml, /feed.json) with every post, as Hugo's home feed. */
@@ -235,7 +238,8 @@ function renderJsonFeed(spec: FeedSpec, marker: string): string {
         url: absoluteUrl(entry.path),
         title: entry.title,
         ...(entry.description === undefined ? {} : { summary: entry.description }),
-        ...(entry.html === undefined ? {} : { content_html: `${marker}${index}` }),
+        // JSON Feed requires content in one form: an item without the whole post has its description as text.
+        ...(entry.html !== undefined ? { content_html: `${marker}${index}` } : entry.description !== undefined ? { content_text: entry.description } : {}),
         date_published: entry.published.toISOString(),
         ...(entry.updated.getTime() === entry.published.getTime() ? {} : { date_modified: entry.updated.toISOString() }),
         ...(entry.tags ? { tags: [...entry.tags] } : {}),

@@ -17,6 +17,7 @@ import {
   type DerivedFields,
 } from './content-rules'
 import { extractHeadings, type Heading } from './headings'
+import { selectFullContentItems } from './site'
 import { buildRedirectContext, listPublicPaths, loadRedirectLines, readRedirectsFile, REDIRECTS_FILE, type RedirectLine } from './site-redirects'
 import { FEED_FORMATS, feedPath, formatTagTitle, homePagePath, listingPagePath, tagPath } from './urls'
 import { hashOf } from './build-cache.mjs'
@@ -161,7 +162,7 @@ function buildRenderKeys({ published, tags, archive }: Model): RenderKeys {
 
 /**
  * Each file a build may carry over, with its own key: post pages and cards by their post; a tag's feeds by
- * its posts, since they carry the bodies; listing pages and tag cards by the listings alone ("").
+ * the posts whose bodies they carry; listing pages and tag cards by the listings alone ("").
  */
 export function keyRenderedFiles(published: readonly Post[], tags: readonly Tag[], archive: readonly Year[]): Record<string, string> {
   const files: Record<string, string> = {}
@@ -170,7 +171,12 @@ export function keyRenderedFiles(published: readonly Post[], tags: readonly Tag[
   for (const post of published) files[`${post.url}index.html`] = files[`${post.url}og.png`] = postKeys.get(post) ?? ''
   for (const tag of tags) {
     files[`${tagPath(tag.slug)}og.png`] = ''
-    const feedKey = hashOf(tag.posts.map((post) => postKeys.get(post)).join('\n'))
+    // The rest of a feed is what lists show, in the listing key.
+    const feedKey = hashOf(
+      selectFullContentItems(tag.posts)
+        .map((post) => postKeys.get(post))
+        .join('\n'),
+    )
     for (const format of FEED_FORMATS) files[feedPath(tagPath(tag.slug), format)] = feedKey
   }
   return files

@@ -35,7 +35,7 @@ const CODE_INPUTS = ['app', 'lib', 'public', 'patches', 'contentlayer.config.ts'
  * The environment the pages read (lib/site.ts, lib/feed.ts, lib/posts.ts). BLOG_NOW acts through the published
  * posts (the listing key), and NEXT_PHASE is the same in every build; render-plan.test.mjs fails on any other.
  */
-export const CODE_ENV = ['SITE_URL', 'FEED_ITEM_LIMIT', 'CONTENT_DIR', 'NODE_ENV']
+export const CODE_ENV = ['SITE_URL', 'FEED_ITEM_LIMIT', 'FEED_FULL_CONTENT_ITEMS', 'CONTENT_DIR', 'NODE_ENV']
 
 /**
  * @typedef {{ codeKey: string; listingKey: string; files: Record<string, string> }} RenderKeys

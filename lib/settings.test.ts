@@ -26,6 +26,53 @@ describe('FEED_ITEM_LIMIT', () => {
   })
 })
 
+describe('FEED_FULL_CONTENT_ITEMS', () => {
+  it('puts the whole post in that many newest items of each feed; the older keep their description only', async () => {
+    vi.stubEnv('FEED_FULL_CONTENT_ITEMS', '2')
+    vi.resetModules()
+    const { getSiteFeed, renderFeed } = await import('./feed')
+    const spec = getSiteFeed()
+    expect(spec.entries).toHaveLength(5)
+    expect(spec.entries.map((entry) => entry.html !== undefined)).toEqual([true, true, false, false, false])
+    expect(renderFeed(spec, 'rss').match(/<content:encoded>/g)).toHaveLength(2)
+    expect(renderFeed(spec, 'atom').match(/<content /g)).toHaveLength(2)
+    expect(renderFeed(spec, 'rss').match(/<guid[ >]/g)).toHaveLength(5)
+    // JSON Feed needs content in one form on every item: the older items carry their description as text.
+    const items = JSON.parse(renderFeed(spec, 'json')).items as { content_html?: string; content_text?: string; summary?: string }[]
+    expect(items.map((item) => item.content_html !== undefined)).toEqual([true, true, false, false, false])
+    expect(items.slice(2).map((item) => item.content_text)).toEqual(spec.entries.slice(2).map((entry) => entry.description))
+  })
+
+  it('keys a tag’s feeds by the posts they carry whole: an edit to an older post’s body leaves them as they are', async () => {
+    vi.stubEnv('FEED_FULL_CONTENT_ITEMS', '1')
+    vi.resetModules()
+    const { getPosts, groupByDate, groupByTag, keyRenderedFiles } = await import('./posts')
+    const posts = getPosts()
+    const keysAfterEditing = (slug: string) =>
+      keyRenderedFiles(
+        ...((edited) => [edited, groupByTag(edited), groupByDate(edited)] as const)(
+          posts.map((post) => (post.slug === slug ? { ...post, html: `${post.html}<p>An added sentence.</p>` } : post)),
+        ),
+      )
+    const before = keyRenderedFiles(posts, groupByTag(posts), groupByDate(posts))
+    const changedBy = (slug: string) => Object.keys(before).filter((file) => before[file] !== keysAfterEditing(slug)[file])
+    // The go tag's posts, newest first: late-night-in-chicago, tie-a, tie-b.
+    expect(changedBy('tie-b').filter((file) => file.startsWith('/tags/'))).toEqual([])
+    expect(changedBy('late-night-in-chicago')).toEqual(expect.arrayContaining(['/tags/go/index.xml', '/tags/go/atom.xml', '/tags/go/feed.json']))
+  })
+
+  it('is 20 by default, "all" for every item, and rejects anything else', async () => {
+    vi.resetModules()
+    expect((await import('./site')).site.feedFullContentItems).toBe(20)
+    vi.stubEnv('FEED_FULL_CONTENT_ITEMS', 'all')
+    vi.resetModules()
+    expect((await import('./site')).site.feedFullContentItems).toBe(Number.POSITIVE_INFINITY)
+    vi.stubEnv('FEED_FULL_CONTENT_ITEMS', '-1')
+    vi.resetModules()
+    await expect(import('./site')).rejects.toThrow(/FEED_FULL_CONTENT_ITEMS "-1" must be a whole number/)
+  })
+})
+
 describe('aliases', () => {
   it('fail the build (the first page that asks for posts) when one is a page of the site, naming the file', async () => {
     vi.doMock('@/lib/content-source', () => ({
