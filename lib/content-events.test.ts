@@ -31,9 +31,9 @@ function readPassOf(file: string): () => string {
 }
 
 /** The stream of `file`'s passes, read an event at a time as the page's EventSource would. */
-function listen(file: string) {
+function listen(file: string, pollMs?: number) {
   const abort = new AbortController()
-  const reader = streamContentPasses(file, readPassOf(file), abort.signal).getReader()
+  const reader = streamContentPasses(file, readPassOf(file), abort.signal, pollMs).getReader()
   return { abort, reader, readEvent: async () => new TextDecoder().decode((await reader.read()).value) }
 }
 
@@ -53,6 +53,17 @@ describe('streamContentPasses', () => {
 
     abort.abort()
     expect(await reader.read()).toEqual({ done: true, value: undefined })
+  })
+
+  it('sends a pass as soon as it is written, not at the next poll of the stamp', async () => {
+    const file = makeStamp('dev 1')
+    const { abort, readEvent } = listen(file, 60_000)
+    expect(await readEvent()).toBe('data: dev 1\n\n')
+    writeFileSync(file, JSON.stringify({ pass: 'dev 2' }))
+    const next = readEvent()
+    // The poll is a minute away: only the watch can deliver the pass before this times out.
+    expect(await Promise.race([next, sleep(3000).then(() => 'no event within 3 s')])).toBe('data: dev 2\n\n')
+    abort.abort()
   })
 
   it('goes on when the folder is deleted and made again (rm -rf .contentlayer while dev runs)', async () => {

@@ -3,7 +3,8 @@
  * shows without Next recompiling anything (lib/content-source.ts says why the pass stamp is not imported).
  * app/dev-content-events/route.dev.ts serves the stream and app/layout.tsx adds the listener, in dev only.
  */
-import { unwatchFile, watchFile } from 'node:fs'
+import { unwatchFile, watch, watchFile, type FSWatcher } from 'node:fs'
+import { basename, dirname } from 'node:path'
 
 /** Where the dev server streams the passes; no build has this route (next.config.mjs, pageExtensions). */
 export const CONTENT_EVENTS_PATH = '/dev-content-events/'
@@ -12,7 +13,7 @@ export const CONTENT_EVENTS_PATH = '/dev-content-events/'
  * Server-sent events: the current pass on connecting, then each new one as `stampFile` is rewritten, until
  * `signal` aborts (the page went away). A pass already sent is not sent again: a rewrite may be seen twice.
  */
-export function streamContentPasses(stampFile: string, readPass: () => string, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function streamContentPasses(stampFile: string, readPass: () => string, signal: AbortSignal, pollMs = STAMP_POLL_MS): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   let sent: string | undefined
   let stop = () => {}
@@ -24,11 +25,29 @@ export function streamContentPasses(stampFile: string, readPass: () => string, s
         sent = pass
         controller.enqueue(encoder.encode(`data: ${pass}\n\n`))
       }
-      // Polled, not watched with fs.watch: a watch ends silently when .contentlayer is deleted and made
-      // again (\`rm -rf .contentlayer\` while dev runs); a stat every 50 ms goes on, and costs nothing.
-      watchFile(stampFile, { interval: STAMP_POLL_MS }, sendIfNew)
+      // The stamp's folder is watched, so a pass is sent as soon as it is written: on a small site the
+      // whole save-to-page loop is about a quarter of a second, and a poll alone added half its interval.
+      // A watch ends silently when .contentlayer is deleted and made again (`rm -rf .contentlayer` while dev
+      // runs), so the stamp is also polled, which goes on regardless and watches the new folder.
+      let folderWatch: FSWatcher | undefined
+      const watchFolder = () => {
+        folderWatch?.close()
+        try {
+          folderWatch = watch(dirname(stampFile), (_event, name) => name === basename(stampFile) && sendIfNew())
+          folderWatch.on('error', () => folderWatch?.close())
+        } catch {
+          folderWatch = undefined // no folder yet: the poll watches it once it is made
+        }
+      }
+      const onPoll = () => {
+        watchFolder()
+        sendIfNew()
+      }
+      watchFile(stampFile, { interval: pollMs }, onPoll)
+      watchFolder()
       stop = () => {
-        unwatchFile(stampFile, sendIfNew)
+        unwatchFile(stampFile, onPoll)
+        folderWatch?.close()
         signal.removeEventListener('abort', stop)
         try {
           controller.close()
@@ -45,7 +64,7 @@ export function streamContentPasses(stampFile: string, readPass: () => string, s
   })
 }
 
-/** How often the stamp is looked at: well under the time a pass takes, so a page hears of it at once. */
+/** How often the stamp is polled besides the watch: a stat every 50 ms costs nothing. */
 const STAMP_POLL_MS = 50
 
 /**
