@@ -255,7 +255,7 @@ async function measureDev(postPath: string): Promise<NonNullable<SizeResult['dev
     // The first edit after start-up waits for contentlayer2 dev's own initial pass; it is reported, not hidden.
     // contentlayer.config.ts rewrites this stamp once contentlayer2 dev has written every post of a pass.
     const generatedFile = join(SITE, '.contentlayer', 'generation.json')
-    const figures = await measureDevLoop(join(SITE, 'content', 'posts', `${PROBE_POST}.mdx`), server.origin + postPath, generatedFile, 5)
+    const figures = await measureDevLoop(server.origin, postPath, join(SITE, 'content', 'posts', `${PROBE_POST}.mdx`), generatedFile, 5)
     return { ...figures, editToRefresh: summarize(figures.editToRefreshS), contentRebuild: summarize(figures.contentRebuildS) }
   } finally {
     await server.stop()
