@@ -521,9 +521,16 @@ export async function finishBuild({
     if (broken.length > 0) throw new Error(`The export refers to files it does not have (${broken.length}):\n  ${broken.join('\n  ')}`)
     writeAliasPages(site, redirects)
     writeFileSync(join(site, '_headers'), renderHeadersFile())
-    writeSearchIndex(site, await searchIndex.files)
-
+    // Everything but the search index is compressed while pagefind still indexes: after one edit that is
+    // nearly all hashing and linking from the cache, done on a thread that would otherwise wait.
     await precompress(site, listFiles(site), cache)
+    const searchFiles = await searchIndex.files
+    writeSearchIndex(site, searchFiles)
+    await precompress(
+      site,
+      searchFiles.map(([path]) => join(SEARCH_URL_PREFIX, path).slice(1)),
+      cache,
+    )
     cache.prune()
     swapLink(out, site)
     await Promise.all(removals)
