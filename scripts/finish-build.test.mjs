@@ -134,6 +134,9 @@ describe('finishBuild and swapLink', () => {
     expect(existsSync(join(out, 'robots.txt'))).toBe(true)
     expect(existsSync(join(out, 'index.html.br'))).toBe(true)
     expect(existsSync(join(out, 'index.html.gz'))).toBe(true)
+    // The search index, written after everything else was compressed, is compressed too.
+    expect(existsSync(join(out, 'pagefind', 'pagefind.js.br'))).toBe(true)
+    expect(existsSync(join(out, 'pagefind', 'pagefind-entry.json.gz'))).toBe(true)
     expect(readFileSync(join(out, 'page', '1', 'index.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=/">')
     expect(readFileSync(join(out, '_headers'), 'utf8')).toMatch(/^\/\*\n {2}X-Content-Type-Options: nosniff/)
     expect(existsSync(join(root, 'export'))).toBe(false)
