@@ -238,8 +238,7 @@ function renderJsonFeed(spec: FeedSpec, marker: string): string {
         url: absoluteUrl(entry.path),
         title: entry.title,
         ...(entry.description === undefined ? {} : { summary: entry.description }),
-        // JSON Feed requires content in one form: an item without the whole post has its description as text.
-        ...(entry.html !== undefined ? { content_html: `${marker}${index}` } : entry.description !== undefined ? { content_text: entry.description } : {}),
+        ...jsonFeedContent(entry, `${marker}${index}`),
         date_published: entry.published.toISOString(),
         ...(entry.updated.getTime() === entry.published.getTime() ? {} : { date_modified: entry.updated.toISOString() }),
         ...(entry.tags ? { tags: [...entry.tags] } : {}),
@@ -249,6 +248,12 @@ function renderJsonFeed(spec: FeedSpec, marker: string): string {
     null,
     2,
   )
+}
+
+/** JSON Feed requires content in one form: the whole post where the item carries it, else its description as text. */
+function jsonFeedContent(entry: FeedEntry, bodyPlaceholder: string): { content_html: string } | { content_text: string } | Record<string, never> {
+  if (entry.html !== undefined) return { content_html: bodyPlaceholder }
+  return entry.description === undefined ? {} : { content_text: entry.description }
 }
 
 /**
