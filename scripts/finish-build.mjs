@@ -446,13 +446,16 @@ function startSearchIndex(site, cache) {
  * Writes the search index's files into the site's pagefind/ folder.
  * @param {string} site
  * @param {[string, string][]} files
+ * @returns {string[]} the files written, relative to `site` (as listFiles names them)
  */
 function writeSearchIndex(site, files) {
-  for (const [path, base64] of files) {
-    const file = join(site, SEARCH_URL_PREFIX, path)
+  return files.map(([path, base64]) => {
+    const name = join(SEARCH_URL_PREFIX, path).slice(1)
+    const file = join(site, name)
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, Buffer.from(base64, 'base64'))
-  }
+    return name
+  })
 }
 
 /**
@@ -524,13 +527,7 @@ export async function finishBuild({
     // Everything but the search index is compressed while pagefind still indexes: after one edit that is
     // nearly all hashing and linking from the cache, done on a thread that would otherwise wait.
     await precompress(site, listFiles(site), cache)
-    const searchFiles = await searchIndex.files
-    writeSearchIndex(site, searchFiles)
-    await precompress(
-      site,
-      searchFiles.map(([path]) => join(SEARCH_URL_PREFIX, path).slice(1)),
-      cache,
-    )
+    await precompress(site, writeSearchIndex(site, await searchIndex.files), cache)
     cache.prune()
     swapLink(out, site)
     await Promise.all(removals)
