@@ -59,6 +59,19 @@ test('out/ holds no RSC payloads and no framework JavaScript, and no module of o
   for (const file of ours) expect(readFileSync(file, 'utf8'), file).not.toMatch(/^\s*['"]use client['"]/m)
 })
 
+test('next build makes no per-segment prefetch data, which only the client router it does not ship would read', { tag: NODE_ONLY }, () => {
+  // What the build prerendered, as Next records it beside its export: a page's .meta lists its segment files.
+  const prerendered = join(ROOT, '.next', 'server', 'app')
+  const entries = readdirSync(prerendered, { recursive: true, withFileTypes: true })
+  const metas = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.meta'))
+  expect(metas.length).toBeGreaterThan(40)
+  for (const meta of metas) {
+    const file = join(meta.parentPath, meta.name)
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { segmentPaths?: string[] }).segmentPaths, file).toBeUndefined()
+  }
+  expect(entries.filter((entry) => entry.isDirectory() && entry.name.endsWith('.segments')).map((entry) => entry.name)).toEqual([])
+})
+
 test('a first visit downloads no framework JavaScript: the only script file is our 1 KB theme toggle', async ({ page }) => {
   const scripts = new Set<string>()
   page.on('request', (request) => {

@@ -1,10 +1,11 @@
 /**
  * patches/ holds three patches (what each changes is in its header): two to contentlayer2, to its core and to
  * its file source, which reuses a cached document by its content; and one to next, which shares the
- * prerendering evenly between `next build`'s workers. patch-package applies them on `npm install` and
- * `npm ci` (package.json "postinstall"). These fail when a patch no longer matches the installed package (an
- * upgrade must either carry the patches forward or drop them) and when a real build compiles again a post
- * whose content did not change.
+ * prerendering evenly between `next build`'s workers and lets a build skip the per-segment prefetch data.
+ * patch-package applies them on `npm install` and `npm ci` (package.json "postinstall"). These fail when a
+ * patch no longer matches the installed package (an upgrade must either carry the patches forward or drop
+ * them) and when a real build compiles again a post whose content did not change; e2e/lean.spec.ts fails when
+ * a build makes segment prefetch data.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
