@@ -3,8 +3,8 @@
  * (scripts/finish-build.mjs): its work on a page or
  * file depends only on that page's or file's bytes, so a rebuild after one edit redoes the work for what the
  * edit changed, and a CI run that restores .next/cache (README, "Caching builds in CI") redoes nothing else.
- * Entries are named by the sha256 of what they were made from; each build keeps only the entries it used, so
- * the cache holds one build's worth and never grows with history.
+ * Entries are named by the sha256 of what they were made from, under the version of the code that made them;
+ * each build keeps only the entries it used, so the cache holds one build's worth and never grows with history.
  */
 import { createHash } from 'node:crypto'
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -32,11 +32,14 @@ export function hashOf(/** @type {string | Uint8Array} */ bytes) {
 
 /**
  * @param {string} dir the cache's folder, made on first use
+ * @param {string} version the version of the code that makes the entries: entries another version made are
+ *   never read (and the next prune removes them), since an entry depends on the code as much as on its bytes
  */
-export function openBuildCache(dir) {
+export function openBuildCache(dir, version) {
   mkdirSync(dir, { recursive: true })
-  /** Entries this build read or wrote: the ones `prune` keeps. */
+  /** Entries this build read or wrote, by file name: the ones `prune` keeps. */
   const used = new Set()
+  const fileName = (/** @type {string} */ name) => `${version}-${name}`
   let hits = 0
   let misses = 0
   return {
@@ -47,8 +50,8 @@ export function openBuildCache(dir) {
      */
     read(name) {
       try {
-        const bytes = readFileSync(join(dir, name))
-        used.add(name)
+        const bytes = readFileSync(join(dir, fileName(name)))
+        used.add(fileName(name))
         hits++
         return bytes
       } catch {
@@ -61,8 +64,8 @@ export function openBuildCache(dir) {
      * @param {string | Uint8Array} bytes
      */
     write(name, bytes) {
-      writeFileSync(join(dir, name), bytes)
-      used.add(name)
+      writeFileSync(join(dir, fileName(name)), bytes)
+      used.add(fileName(name))
     },
     /**
      * Puts the entry's bytes at `target` (linkOrCopy). 'empty' for an entry of no bytes (nothing is put
@@ -72,7 +75,7 @@ export function openBuildCache(dir) {
      * @returns {'linked' | 'empty' | undefined}
      */
     link(name, target) {
-      const path = join(dir, name)
+      const path = join(dir, fileName(name))
       let size
       try {
         size = statSync(path).size
@@ -80,7 +83,7 @@ export function openBuildCache(dir) {
         misses++
         return undefined
       }
-      used.add(name)
+      used.add(fileName(name))
       hits++
       if (size === 0) return 'empty'
       linkOrCopy(path, target)

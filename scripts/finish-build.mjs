@@ -19,8 +19,9 @@
  *    with one rename, so a running server never sees a half-written site. The previous build is kept for
  *    the requests still reading it; older ones are removed.
  *
- * Steps 1, 5 and 6 depend only on the bytes they read, so their results are kept in a content-addressed cache
- * (lib/build-cache.mjs, in .next/cache/finish-build/): a rebuild redoes them for what changed.
+ * Steps 1, 5 and 6 depend only on the bytes they read and on this step's code, so their results are kept in a
+ * content-addressed cache under the code's version (lib/build-cache.mjs, in .next/cache/finish-build/): a
+ * rebuild redoes them for what changed, and all of them after a change to the code.
  *
  *   node scripts/finish-build.mjs            (npm run build runs it after next build)
  */
@@ -406,6 +407,23 @@ function leanPageCached(raw, page, cache) {
   return lean
 }
 
+/**
+ * The version of the finishing step's code, for its cache (lib/build-cache.mjs): a cached result depends on
+ * the code that made it (what leanPage keeps, the compression levels, pagefind's options) as much as on the
+ * bytes it was made from. This script and its indexing thread, every .mjs module under lib/ (all it can
+ * import), next.config.mjs, the locked dependencies (rehype, pagefind) and Node's version (zlib).
+ * @param {string} root the project
+ * @returns {string}
+ */
+export function finishStepVersion(root) {
+  const modules = readdirSync(join(root, 'lib'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.mjs'))
+    .map((file) => join('lib', file))
+  const files = ['scripts/finish-build.mjs', 'scripts/search-index-worker.mjs', 'next.config.mjs', 'package-lock.json', ...modules].sort()
+  const parts = files.map((file) => `${file}\0${hashOf(readFileSync(join(root, file)))}`)
+  return hashOf(`${parts.join('\n')}\nnode ${process.version}`).slice(0, 16)
+}
+
 /** The records app/search-records.json/route.build.ts exported: read, then removed, since it never ships. */
 const SEARCH_RECORDS_FILE = 'search-records.json'
 
@@ -461,8 +479,9 @@ function writeSearchIndex(site, files) {
 /**
  * Turns Next's export in `exportDir` into the production site and swaps it in at `out`. `cacheDir` keeps the
  * work a rebuild can reuse (by default .next/cache/finish-build beside the builds folder); `renderStore` holds
- * pages as Next wrote them, for the builds that render only what changed (lib/render-plan.mjs).
- * @param {{ exportDir: string; out: string; buildsDir: string; imageCacheDir?: string; cacheDir?: string; renderStore?: string; log?: (line: string) => void }} options
+ * pages as Next wrote them, for the builds that render only what changed (lib/render-plan.mjs); `version`
+ * names the code its cached results were made by (finishStepVersion).
+ * @param {{ exportDir: string; out: string; buildsDir: string; imageCacheDir?: string; cacheDir?: string; renderStore?: string; version?: string; log?: (line: string) => void }} options
  */
 export async function finishBuild({
   exportDir,
@@ -471,10 +490,11 @@ export async function finishBuild({
   imageCacheDir = IMAGE_CACHE_DIR,
   cacheDir = join(dirname(buildsDir), '.next', 'cache', 'finish-build'),
   renderStore = join(dirname(buildsDir), RENDER_STORE),
+  version = finishStepVersion(ROOT),
   log = console.log,
 }) {
   if (!existsSync(join(exportDir, 'index.html'))) throw new Error(`${exportDir}/index.html is missing: run next build first (npm run build does both).`)
-  const cache = openBuildCache(cacheDir)
+  const cache = openBuildCache(cacheDir, version)
   // pagefind indexes in a thread of its own while the rest of this step runs; a failure below stops it.
   const searchIndex = startSearchIndex(exportDir, cache)
   try {

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { INLINE_SCRIPTS, SPECULATION_RULES, THEME_SCRIPT } from '../lib/inline-scripts.mjs'
 import { stopSearchService } from '../lib/search-index.mjs'
-import { finishBuild, isFrameworkFile, leanHtml, listLocalReferences, swapLink } from './finish-build.mjs'
+import { finishBuild, finishStepVersion, isFrameworkFile, leanHtml, listLocalReferences, swapLink } from './finish-build.mjs'
 
 /** A page as Next 16 exports it: its runtime, preloads, the RSC payload, hydration markers, and our own scripts. */
 const NEXT_PAGE =
@@ -186,6 +186,50 @@ describe('finishBuild and swapLink', () => {
     expect(readdirSync(cacheDir).filter((name) => firstEntries.includes(name)).length, 'entries only the first build used are gone').toBeLessThan(
       firstEntries.length,
     )
+  })
+
+  it('reuses nothing that another version of its code made, and drops those entries', async () => {
+    const root = scratch()
+    /** @type {string[]} */
+    const lines = []
+    const build = (/** @type {string} */ version) =>
+      finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), version, log: (line) => lines.push(line) })
+    writeExport(join(root, 'export'), 'First')
+    await build('one')
+    writeExport(join(root, 'export'), 'First')
+    await build('two')
+    expect(lines.at(-1), 'the same export, other code: every result made again').toMatch(/ 0 of \d+ results from the cache/)
+    const entries = readdirSync(join(root, '.next', 'cache', 'finish-build'))
+    expect(entries.length).toBeGreaterThan(0)
+    expect(entries.filter((name) => !name.startsWith('two-'))).toEqual([])
+  })
+
+  it('versions its code: itself, its indexing thread, any .mjs module under lib/, next.config.mjs or the lock file changes the version', () => {
+    const root = scratch()
+    const files = [
+      'scripts/finish-build.mjs',
+      'scripts/search-index-worker.mjs',
+      'next.config.mjs',
+      'package-lock.json',
+      'lib/build-cache.mjs',
+      'lib/mdx/deep.mjs',
+    ]
+    for (const file of files) {
+      mkdirSync(join(root, file, '..'), { recursive: true })
+      writeFileSync(join(root, file), `// ${file}\n`)
+    }
+    writeFileSync(join(root, 'lib', 'posts.ts'), '// not the finishing step’s\n')
+    const first = finishStepVersion(root)
+    expect(finishStepVersion(root)).toBe(first)
+    writeFileSync(join(root, 'lib', 'posts.ts'), '// changed\n')
+    expect(finishStepVersion(root), 'a TypeScript module, which the step cannot import').toBe(first)
+    for (const file of files) {
+      writeFileSync(join(root, file), `// ${file}, changed\n`)
+      const changed = finishStepVersion(root)
+      expect(changed, file).not.toBe(first)
+      writeFileSync(join(root, file), `// ${file}\n`)
+    }
+    expect(finishStepVersion(root)).toBe(first)
   })
 
   it('fails, naming the page and the path, when a page refers to a file the export does not have', async () => {
