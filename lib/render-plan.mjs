@@ -155,9 +155,14 @@ export function completeExportFromStore({ exportDir, storeDir }) {
   /** @type {string[]} */
   const carried = []
   for (const file of Object.keys(plan.files)) (existsSync(join(exportDir, file)) ? written : carried).push(file)
+  // Carried files are not in the export (that is what makes them carried): linked in, each folder made once.
+  const folders = new Set()
   for (const file of carried) {
     if (!isStored(file)) throw new Error(`${file} was not rendered and the store lacks it: delete ${storeDir} and build again.`)
-    linkInto(join(filesDir, file), join(exportDir, file))
+    const target = join(exportDir, file)
+    if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true })
+    folders.add(dirname(target))
+    linkOrCopy(join(filesDir, file), target)
   }
   // The manifest goes first: a store interrupted below is then one that no plan trusts.
   rmSync(join(storeDir, MANIFEST), { force: true })

@@ -391,20 +391,28 @@ function isLink(path) {
 }
 
 /**
- * A page made lean (leanPage), from the cache when these exact bytes were made lean before. The page is
- * decoded only to be made lean: a rebuild after one edit finds nearly every page in the cache.
- * @param {Buffer} raw the page as Next wrote it
- * @param {string} page
+ * Replaces a page of the export with its lean version (leanPage) and returns the site paths it refers to.
+ * The lean page is kept in the cache by the bytes Next wrote, and linked from there when a build meets those
+ * bytes again: after one edit that is nearly every page, so most pages are read and hashed, never parsed or
+ * written.
+ * @param {string} site
+ * @param {string} page the page's path in the site
  * @param {BuildCache} cache
- * @returns {{ html: string; references: string[] }}
+ * @returns {string[]}
  */
-function leanPageCached(raw, page, cache) {
-  const entry = `${hashOf(raw)}.lean.json`
-  const cached = cache.read(entry)
-  if (cached) return JSON.parse(cached.toString('utf8'))
+function makePageLean(site, page, cache) {
+  const file = join(site, page)
+  const raw = readFileSync(file)
+  const key = hashOf(raw)
+  // Replaced, not written in place: a page carried over is a link to the store's copy (lib/render-plan.mjs).
+  unlinkSync(file)
+  const references = cache.read(`${key}.references.json`)
+  if (references && cache.link(`${key}.lean.html`, file) === 'linked') return JSON.parse(references.toString('utf8'))
   const lean = leanPage(raw.toString('utf8'), page)
-  cache.write(entry, JSON.stringify(lean))
-  return lean
+  cache.write(`${key}.lean.html`, lean.html)
+  cache.write(`${key}.references.json`, JSON.stringify(lean.references))
+  writeFileSync(file, lean.html)
+  return lean.references
 }
 
 /**
@@ -523,13 +531,7 @@ export async function finishBuild({
     const pages = listFiles(site).filter((file) => file.endsWith('.html'))
     /** @type {Map<string, string[]>} */
     const referencesByPage = new Map()
-    for (const page of pages) {
-      const { html, references } = leanPageCached(readFileSync(join(site, page)), page, cache)
-      // Replaced, not written in place: a page carried over is a link to the store's copy (lib/render-plan.mjs).
-      unlinkSync(join(site, page))
-      writeFileSync(join(site, page), html)
-      referencesByPage.set(page, references)
-    }
+    for (const page of pages) referencesByPage.set(page, makePageLean(site, page, cache))
 
     const missingImages = copyProcessedImages(site, imageCacheDir)
     if (missingImages.length > 0) {
