@@ -7,7 +7,7 @@
  * each build keeps only the entries it used, so the cache holds one build's worth and never grows with history.
  */
 import { createHash } from 'node:crypto'
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
@@ -60,11 +60,15 @@ export function openBuildCache(dir, version) {
       }
     },
     /**
+     * Stores an entry: written beside, then renamed over any old one, because entries are linked into built
+     * sites (link), and one written in place would change a page a server is sending.
      * @param {string} name
      * @param {string | Uint8Array} bytes
      */
     write(name, bytes) {
-      writeFileSync(join(dir, fileName(name)), bytes)
+      const path = join(dir, fileName(name))
+      writeFileSync(`${path}.${process.pid}.tmp`, bytes)
+      renameSync(`${path}.${process.pid}.tmp`, path)
       used.add(fileName(name))
     },
     /**
