@@ -2,13 +2,15 @@
  * patches/ holds three patches (what each changes is in its header): two to contentlayer2, to its core and to
  * its file source, which reuses a cached document by its content; and one to next, which shares the
  * prerendering evenly between `next build`'s workers and lets a build skip the per-segment prefetch data.
+ * The file source's patch also has eight documents compiled at once.
  * patch-package applies them on `npm install` and `npm ci` (package.json "postinstall"). These fail when a
  * patch no longer matches the installed package (an upgrade must either carry the patches forward or drop
  * them) and when a real build compiles again a post whose content did not change; e2e/lean.spec.ts fails when
  * a build makes segment prefetch data.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -150,6 +152,45 @@ describe('the contentlayer2 patches, in real content builds', () => {
     writeFileSync(join(folder, 'content', 'posts', 'bundle', 'square.png'), await png('#0000ff'))
     build()
     expect(readTitles(folder)).toEqual({ 'posts/single.mdx': 'Single', 'posts/bundle/index.mdx': 'Bundle' })
+  }, 240_000)
+
+  it('compiles eight documents at once, however few the cores, so the main thread has work while one waits', () => {
+    // A config of its own: each document's computed field waits 100 ms and notes how many are waiting with it.
+    const posts = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`p${i}.md`, `---\ntitle: "Post ${i}"\n---\n\nBody.\n`]))
+    const folder = makeScratchProject(posts)
+    folders.push(folder)
+    writeFileSync(
+      join(folder, 'contentlayer.config.mjs'),
+      `import { writeFileSync } from 'node:fs'
+import { defineDocumentType, makeSource } from 'contentlayer2/source-files'
+let waiting = 0
+let most = 0
+const Post = defineDocumentType(() => ({
+  name: 'Post',
+  filePathPattern: 'posts/*.md',
+  contentType: 'markdown',
+  fields: { title: { type: 'string', required: true } },
+  computedFields: {
+    waited: {
+      type: 'number',
+      resolve: async () => {
+        most = Math.max(most, ++waiting)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        waiting--
+        writeFileSync(${JSON.stringify(join(folder, 'most-at-once.txt'))}, String(most))
+        return most
+      },
+    },
+  },
+}))
+export default makeSource({ contentDirPath: 'content', documentTypes: [Post] })
+`,
+    )
+    const { file, options } = contentlayerCommand(folder, 'build')
+    const result = spawnSync(file, ['build', '--config', join(folder, 'contentlayer.config.mjs')], { ...options, stdio: 'ignore', timeout: 120_000 })
+    expect(result.status).toBe(0)
+    // Eight, or one per core where there are more (unpatched: one per core); twelve posts at most.
+    expect(Number(readFileSync(join(folder, 'most-at-once.txt'), 'utf8'))).toBe(Math.min(12, Math.max(8, cpus().length)))
   }, 240_000)
 
   it('contentlayer2 dev writes an edited post first and its data cache after, outside the pass', async () => {
