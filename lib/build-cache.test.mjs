@@ -1,21 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { openBuildCache } from './build-cache.mjs'
 
-describe('openBuildCache', () => {
-  /** @type {string[]} */
-  const folders = []
-  const scratch = () => {
-    const folder = mkdtempSync(join(tmpdir(), 'build-cache-'))
-    folders.push(folder)
-    return folder
-  }
-  afterEach(() => {
-    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
-  })
+/** A folder for one test, removed when it ends. */
+function scratch() {
+  const folder = mkdtempSync(join(tmpdir(), 'build-cache-'))
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }))
+  return folder
+}
 
+describe('openBuildCache', () => {
   it('never changes a file it linked into a site when the entry is written again', () => {
     const root = scratch()
     const cache = openBuildCache(join(root, 'cache'), 'v1')
