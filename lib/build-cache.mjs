@@ -49,9 +49,10 @@ export function openBuildCache(dir, version) {
      * @returns {Buffer | undefined}
      */
     read(name) {
+      const file = fileName(name)
       try {
-        const bytes = readFileSync(join(dir, fileName(name)))
-        used.add(fileName(name))
+        const bytes = readFileSync(join(dir, file))
+        used.add(file)
         hits++
         return bytes
       } catch {
@@ -66,10 +67,11 @@ export function openBuildCache(dir, version) {
      * @param {string | Uint8Array} bytes
      */
     write(name, bytes) {
-      const path = join(dir, fileName(name))
+      const file = fileName(name)
+      const path = join(dir, file)
       writeFileSync(`${path}.${process.pid}.tmp`, bytes)
       renameSync(`${path}.${process.pid}.tmp`, path)
-      used.add(fileName(name))
+      used.add(file)
     },
     /**
      * Puts the entry's bytes at `target` (linkOrCopy). 'empty' for an entry of no bytes (nothing is put
@@ -79,7 +81,8 @@ export function openBuildCache(dir, version) {
      * @returns {'linked' | 'empty' | undefined}
      */
     link(name, target) {
-      const path = join(dir, fileName(name))
+      const file = fileName(name)
+      const path = join(dir, file)
       let size
       try {
         size = statSync(path).size
@@ -87,7 +90,7 @@ export function openBuildCache(dir, version) {
         misses++
         return undefined
       }
-      used.add(fileName(name))
+      used.add(file)
       hits++
       if (size === 0) return 'empty'
       linkOrCopy(path, target)

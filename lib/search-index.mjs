@@ -7,9 +7,7 @@
  * A build used to prerender the index as a route of its own, one entry a file: about a thousand pagefind
  * files at 1,000 posts, each a prerendered route, and each prerender worker ran pagefind again.
  */
-import { readFileSync } from 'node:fs'
 import { close, createIndex } from 'pagefind'
-import { hashOf } from './build-cache.mjs'
 import { forEachLimited } from './run-limited.mjs'
 
 /** @typedef {{ url: string; content: string }} SearchRecord */
@@ -19,15 +17,6 @@ export const SEARCH_URL_PREFIX = '/pagefind/'
 
 /** pagefind's prebuilt search interfaces (pagefind-ui.js, pagefind-component-ui.css, …) and its highlighter. */
 const UNUSED_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/
-
-/**
- * The installed pagefind's version, part of a cached index's key: another version writes other files. Its
- * package exports no package.json, so this reads the one beside its entry point (lib/index.js).
- * @returns {string}
- */
-function readPagefindVersion() {
-  return JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')).version
-}
 
 /**
  * Records sent to pagefind before the first of them is answered. Enough that its process always has the next
@@ -71,12 +60,3 @@ export async function buildSearchIndex(records) {
 
 /** Stops pagefind's indexing process, which otherwise keeps a one-shot script (the finishing step) alive. */
 export const stopSearchService = close
-
-/**
- * What the index of these records depends on, as a cache key: the records themselves and pagefind's version.
- * @param {string} recordsJson the records as the export wrote them
- * @returns {string}
- */
-export function searchIndexKey(recordsJson) {
-  return hashOf(`pagefind ${readPagefindVersion()}\n${recordsJson}`)
-}

@@ -51,7 +51,7 @@ import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { hashOf, openBuildCache } from '../lib/build-cache.mjs'
 import { listFiles } from '../lib/export-files.mjs'
-import { searchIndexKey, SEARCH_URL_PREFIX } from '../lib/search-index.mjs'
+import { SEARCH_URL_PREFIX } from '../lib/search-index.mjs'
 import { findProcessedImage, IMAGE_CACHE_DIR, IMAGE_URL_PREFIX, listImageUrls } from '../lib/image-files.mjs'
 import { COMPRESSIBLE_EXTENSIONS, parseRedirects, renderHeadersFile } from '../lib/http-rules.mjs'
 import { INLINE_SCRIPTS, OUR_SCRIPT_ATTRIBUTE } from '../lib/inline-scripts.mjs'
@@ -438,8 +438,8 @@ const SEARCH_RECORDS_FILE = 'search-records.json'
 /**
  * Starts indexing the exported search records with pagefind and removes the records; the promise gives the
  * index's files. The index is built in a worker thread (scripts/search-index-worker.mjs), so the rest of the
- * step goes on meanwhile. The same records (and pagefind version) as an earlier build take that build's index
- * from the cache.
+ * step goes on meanwhile. The same records as an earlier build of the same code take that build's index from
+ * the cache.
  * @param {string} site
  * @param {BuildCache} cache
  * @returns {{ files: Promise<[string, string][]>; stop: () => Promise<unknown> }} files: path and base64 bytes
@@ -450,7 +450,8 @@ function startSearchIndex(site, cache) {
   if (!existsSync(recordsFile)) throw new Error(`${SEARCH_RECORDS_FILE} is missing from the export: app/search-records.json/route.build.ts writes it.`)
   const recordsJson = readFileSync(recordsFile, 'utf8')
   rmSync(recordsFile)
-  const entry = `${searchIndexKey(recordsJson)}.search.json`
+  // Keyed by the records alone: the cache's version covers pagefind's (the lock file) and its options (this code).
+  const entry = `${hashOf(recordsJson)}.search.json`
   const cached = cache.read(entry)
   if (cached) return { files: Promise.resolve(JSON.parse(cached.toString('utf8'))), stop: () => Promise.resolve() }
   const worker = new Worker(new URL('./search-index-worker.mjs', import.meta.url), { workerData: recordsJson })
