@@ -17,6 +17,26 @@ describe('forEachLimited', () => {
     expect(mostRunning).toBe(6)
   })
 
+  it('takes items from an iterable only as runners become free', async () => {
+    let made = 0
+    let mostAhead = 0
+    let done = 0
+    function* items() {
+      for (let index = 0; index < 40; index++) {
+        made++
+        mostAhead = Math.max(mostAhead, made - done)
+        yield index
+      }
+    }
+    await forEachLimited(items(), 4, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      done++
+    })
+    expect(done).toBe(40)
+    // Never more made than being worked on: a generator of parsed records holds at most `limit` of them.
+    expect(mostAhead).toBe(4)
+  })
+
   it('rejects with the first error', async () => {
     const action = async (/** @type {number} */ item) => {
       if (item === 3) throw new Error('item 3 failed')

@@ -1,6 +1,6 @@
 /**
  * Search: each published post as a search record, rendered here from the content model (so only published
- * posts are ever indexed). A build exports the records (app/search-records.json/route.build.ts) and its
+ * posts are ever indexed). A build exports the records (app/search-records.jsonl/route.build.ts) and its
  * finishing step indexes them with pagefind into out/pagefind/; under `next dev`,
  * app/pagefind/[...file]/route.dev.ts indexes them on request. lib/search-index.mjs does the indexing.
  */

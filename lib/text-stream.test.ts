@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { jsonArrayParts, streamTextParts } from './text-stream'
+import { jsonLinesParts, streamTextParts } from './text-stream'
 
 const read = (stream: ReadableStream<Uint8Array>) => new Response(stream).text()
 
@@ -30,11 +30,18 @@ describe('streamTextParts', () => {
   })
 })
 
-describe('jsonArrayParts', () => {
-  it('is JSON.stringify of the array, one element a part', () => {
-    const items = [{ url: '/a/', content: '<p>"é" \\ 🎉</p>' }, 1, 'two', null, undefined, [3]]
-    expect([...jsonArrayParts(items)].join('')).toBe(JSON.stringify(items))
-    expect([...jsonArrayParts(items)]).toHaveLength(items.length + 1)
-    expect([...jsonArrayParts([])].join('')).toBe('[]')
+describe('jsonLinesParts', () => {
+  it('is one line of JSON an item, each line parsing back to its item', () => {
+    const items = [{ url: '/a/', content: '<p>"é" \\ 🎉\nline two\u2028</p>' }, 1, 'two', null, [3]]
+    const parts = [...jsonLinesParts(items)]
+    expect(parts).toHaveLength(items.length)
+    const lines = parts.join('').split('\n')
+    expect(lines.pop()).toBe('')
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(items)
+    expect([...jsonLinesParts([])]).toEqual([])
+  })
+
+  it('refuses an item JSON cannot write, rather than a line that parses as something else', () => {
+    expect(() => [...jsonLinesParts([undefined])]).toThrow('undefined has no JSON form')
   })
 })

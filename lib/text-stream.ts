@@ -26,13 +26,14 @@ export function streamTextParts(parts: Iterable<string>): ReadableStream<Uint8Ar
   })
 }
 
-/** A JSON array as parts, one element at a time: the same text as JSON.stringify(items). */
-export function* jsonArrayParts(items: Iterable<unknown>): Generator<string> {
-  let separator = '['
+/**
+ * JSON Lines (one JSON text a line) as parts, one item a part. JSON.stringify escapes every line break inside
+ * a value, so each line is exactly one item, and a reader can parse them one at a time.
+ */
+export function* jsonLinesParts(items: Iterable<unknown>): Generator<string> {
   for (const item of items) {
-    // In an array JSON.stringify writes null where it would write nothing on its own (undefined, a function).
-    yield separator + (JSON.stringify(item) ?? 'null')
-    separator = ','
+    const line = JSON.stringify(item) as string | undefined
+    if (line === undefined) throw new Error(`JSON Lines: ${typeof item} has no JSON form`)
+    yield `${line}\n`
   }
-  yield separator === '[' ? '[]' : ']'
 }

@@ -115,10 +115,16 @@ describe('finishBuild and swapLink', () => {
     writeFileSync(join(root, '_next', 'static', 'chunks', 'b.js'), 'x')
     writeFileSync(join(root, '_redirects'), '/page/1/ / 301\n')
     writeFileSync(
-      join(root, 'search-records.json'),
-      JSON.stringify([
+      join(root, 'search-records.jsonl'),
+      [
         { url: '/2025/04/raft/', content: `<html lang="en"><body><main data-pagefind-body><h1>${title}</h1><p>Raft elects a leader.</p></main></body></html>` },
-      ]),
+        {
+          url: '/2025/05/paxos/',
+          content: '<html lang="en"><body><main data-pagefind-body><h1>Paxos</h1><p>Proposers and acceptors.</p></main></body></html>',
+        },
+      ]
+        .map((record) => `${JSON.stringify(record)}\n`)
+        .join(''),
     )
   }
 
@@ -148,14 +154,14 @@ describe('finishBuild and swapLink', () => {
     await finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), log: () => {} })
     const out = join(root, 'out')
     expect(existsSync(join(out, 'pagefind', 'pagefind.js'))).toBe(true)
-    expect(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')).toContain('"page_count":1')
+    expect(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')).toContain('"page_count":2')
     expect(existsSync(join(out, 'pagefind', 'pagefind-ui.js')), 'the unused UI bundle is left out').toBe(false)
-    expect(existsSync(join(out, 'search-records.json'))).toBe(false)
+    expect(existsSync(join(out, 'search-records.jsonl'))).toBe(false)
 
     writeExport(join(root, 'export'), 'Second')
-    rmSync(join(root, 'export', 'search-records.json'))
+    rmSync(join(root, 'export', 'search-records.jsonl'))
     await expect(finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), log: () => {} })).rejects.toThrow(
-      'search-records.json is missing from the export',
+      'search-records.jsonl is missing from the export',
     )
   })
 

@@ -4,7 +4,7 @@ import { getDevSearchIndexFiles } from '@/lib/search'
 /**
  * Under `next dev` only (next.config.mjs gives the dev server the ".dev.ts" page extension): one file of the
  * search bundle (the script, its WebAssembly, the index and fragments), indexed from the posts as they are
- * now. A build exports the records instead (app/search-records.json/route.build.ts) and its finishing step
+ * now. A build exports the records instead (app/search-records.jsonl/route.build.ts) and its finishing step
  * writes the bundle into out/pagefind/.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string[] }> }) {
