@@ -60,8 +60,8 @@ export async function buildSearchIndex(records) {
 
 /**
  * The records of a JSON Lines file (app/search-records.jsonl/route.build.ts writes one record a line), each
- * parsed only when pagefind is ready for it. At 5,000 posts, parsed all at once beside their text (one JSON
- * array), they took the finishing step's process to 622–625 MiB, against 458–536 MiB this way.
+ * parsed only when pagefind is ready for it. At 5,000 posts the finishing step's process peaked at 622–625 MiB
+ * when the records were one JSON array, parsed whole beside their text; 458–536 MiB this way.
  * @param {Uint8Array} bytes
  * @returns {Generator<SearchRecord>}
  */
