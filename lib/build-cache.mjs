@@ -69,8 +69,9 @@ export function openBuildCache(dir, version) {
     write(name, bytes) {
       const file = fileName(name)
       const path = join(dir, file)
-      writeFileSync(`${path}.${process.pid}.tmp`, bytes)
-      renameSync(`${path}.${process.pid}.tmp`, path)
+      const beside = `${path}.${process.pid}.tmp`
+      writeFileSync(beside, bytes)
+      renameSync(beside, path)
       used.add(file)
     },
     /**

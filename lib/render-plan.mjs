@@ -160,8 +160,11 @@ export function completeExportFromStore({ exportDir, storeDir }) {
   for (const file of carried) {
     if (!isStored(file)) throw new Error(`${file} was not rendered and the store lacks it: delete ${storeDir} and build again.`)
     const target = join(exportDir, file)
-    if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true })
-    folders.add(dirname(target))
+    const folder = dirname(target)
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true })
+      folders.add(folder)
+    }
     linkOrCopy(join(filesDir, file), target)
   }
   // The manifest goes first: a store interrupted below is then one that no plan trusts.
