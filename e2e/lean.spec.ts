@@ -72,6 +72,13 @@ test('next build makes no per-segment prefetch data, which only the client route
   expect(entries.filter((entry) => entry.isDirectory() && entry.name.endsWith('.segments')).map((entry) => entry.name)).toEqual([])
 })
 
+test('next build measures no segments for the client router it does not ship to fetch together', { tag: NODE_ONLY }, () => {
+  // With experimental.prefetchInlining on (Next's default), every prerender rendered each segment's prefetch
+  // data again and gzipped it to size it, and the build recorded the result per route here.
+  const hints = JSON.parse(readFileSync(join(ROOT, '.next', 'server', 'prefetch-hints.json'), 'utf8')) as Record<string, unknown>
+  expect(hints).toEqual({})
+})
+
 test('a first visit downloads no framework JavaScript: the only script file is our 1 KB theme toggle', async ({ page }) => {
   const scripts = new Set<string>()
   page.on('request', (request) => {

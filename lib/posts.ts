@@ -92,6 +92,9 @@ const publishOptions: PublishOptions = {
 
 type Model = {
   published: readonly Post[]
+  /** Each published post's index in `published`, and each by its URL: a page asks for its post, its neighbours and related posts. */
+  positions: ReadonlyMap<Post, number>
+  byUrl: ReadonlyMap<string, Post>
   tags: readonly Tag[]
   tagsBySlug: ReadonlyMap<string, Tag>
   archive: readonly Year[]
@@ -108,7 +111,17 @@ function buildModel(generated: readonly GeneratedPost[]): Model {
   const archive = groupByDate(published)
   const aliasTargets = buildAliasTargets(published, listPagePaths(published, tags, archive))
   const siteRedirects = loadSiteRedirects(published)
-  return { published, tags, tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])), archive, relatedByPost: new Map(), aliasTargets, siteRedirects }
+  return {
+    published,
+    positions: new Map(published.map((post, index) => [post, index])),
+    byUrl: new Map(published.map((post) => [post.url, post])),
+    tags,
+    tagsBySlug: new Map(tags.map((tag) => [tag.slug, tag])),
+    archive,
+    relatedByPost: new Map(),
+    aliasTargets,
+    siteRedirects,
+  }
 }
 
 let model: { value: Model; source: readonly GeneratedPost[] } | undefined
@@ -202,7 +215,7 @@ export function toPermalinkParams(post: Post): { year: string; month: string; sl
 
 /** The published post at this permalink's year, month and slug, or undefined. */
 export function getPostAt(year: string, month: string, slug: string): Post | undefined {
-  return getModel().published.find((post) => post.url === `/${year}/${month}/${slug}/`)
+  return getModel().byUrl.get(`/${year}/${month}/${slug}/`)
 }
 
 /** Whether this post is shown only because the dev server shows drafts and scheduled posts. */
@@ -217,9 +230,9 @@ export function getReadingMinutes(post: Post): number {
 
 /** The published posts either side of this one: `newer` is the next post, `older` the previous. */
 export function getAdjacentPosts(post: Post): { newer?: Post; older?: Post } {
-  const { published } = getModel()
-  const index = published.indexOf(post)
-  if (index < 0) return {}
+  const { published, positions } = getModel()
+  const index = positions.get(post)
+  if (index === undefined) return {}
   return { newer: published[index - 1], older: published[index + 1] }
 }
 
@@ -240,10 +253,14 @@ export function selectRelated(post: Post, posts: readonly Post[], limit = 3): Po
 
 /** Up to three related published posts, most shared tags first, ties to the newer. */
 export function getRelatedPosts(post: Post): readonly Post[] {
-  const { published, relatedByPost } = getModel()
+  const { positions, tagsBySlug, relatedByPost } = getModel()
   let related = relatedByPost.get(post)
   if (!related) {
-    related = published.includes(post) ? selectRelated(post, published) : []
+    // Only posts sharing a tag can be related, so only they are compared (a few hundred of 1,000 posts), in
+    // the order of the published posts, which selectRelated's stable sort keeps between equals.
+    const candidates = new Set(post.tagSlugs.flatMap((slug) => tagsBySlug.get(slug)?.posts ?? []))
+    const inOrder = [...candidates].sort((a, b) => (positions.get(a) ?? 0) - (positions.get(b) ?? 0))
+    related = positions.has(post) ? selectRelated(post, inOrder) : []
     relatedByPost.set(post, related)
   }
   return related
