@@ -65,14 +65,17 @@ export function openBuildCache(dir, version) {
      * sites (link), and one written in place would change a page a server is sending.
      * @param {string} name
      * @param {string | Uint8Array} bytes
+     * @param {string} [target] a file that must hold the same bytes: the entry is linked there (linkOrCopy),
+     *   so the bytes are written once
      */
-    write(name, bytes) {
+    write(name, bytes, target) {
       const file = fileName(name)
       const path = join(dir, file)
       const beside = `${path}.${process.pid}.tmp`
       writeFileSync(beside, bytes)
       renameSync(beside, path)
       used.add(file)
+      if (target !== undefined) linkOrCopy(path, target)
     },
     /**
      * Puts the entry's bytes at `target` (linkOrCopy). 'empty' for an entry of no bytes (nothing is put

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
@@ -21,6 +21,17 @@ describe('openBuildCache', () => {
     expect(readFileSync(join(root, 'index.html'), 'utf8')).toBe('served')
     expect(cache.read('page.lean.html')?.toString('utf8')).toBe('rewritten')
     expect(readdirSync(join(root, 'cache'))).toEqual(['v1-page.lean.html'])
+  })
+
+  it('puts a new entry where it is wanted as a link to the entry, not as a second copy', () => {
+    const root = scratch()
+    const cache = openBuildCache(join(root, 'cache'), 'v1')
+    const page = join(root, 'index.html')
+    cache.write('page.lean.html', 'lean', page)
+    expect(readFileSync(page, 'utf8')).toBe('lean')
+    expect(statSync(page).ino).toBe(statSync(join(root, 'cache', 'v1-page.lean.html')).ino)
+    cache.write('page.lean.html', 'leaner')
+    expect(readFileSync(page, 'utf8')).toBe('lean')
   })
 
   it('reads only what its own version wrote, and prunes what this build did not use', () => {

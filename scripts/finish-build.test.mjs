@@ -148,6 +148,25 @@ describe('finishBuild and swapLink', () => {
     expect(existsSync(join(root, 'export'))).toBe(false)
   })
 
+  it('makes many pages lean on two threads, each page as one thread would', async () => {
+    const root = scratch()
+    writeExport(join(root, 'export'), 'First')
+    const notes = Array.from({ length: 150 }, (_, index) => `notes/${index}/index.html`)
+    for (const [index, note] of notes.entries()) {
+      mkdirSync(join(root, 'export', note, '..'), { recursive: true })
+      writeFileSync(join(root, 'export', note), NEXT_PAGE.replace('Title', `Note ${index}`))
+    }
+    const lines = /** @type {string[]} */ ([])
+    await finishBuild({ exportDir: join(root, 'export'), out: join(root, 'out'), buildsDir: join(root, 'builds'), log: (line) => lines.push(line) })
+    const inThread = Number(/(\d+) on a second thread/.exec(lines.join('\n'))?.[1])
+    expect(inThread).toBeGreaterThan(0)
+    expect(inThread).toBeLessThan(notes.length)
+    const single = leanHtml(NEXT_PAGE.replace('Title', 'Note 0'), 'notes/0/index.html')
+    for (const [index, note] of notes.entries()) {
+      expect(readFileSync(join(root, 'out', note), 'utf8'), note).toBe(single.replace('Note 0', `Note ${index}`))
+    }
+  })
+
   it('indexes the exported search records into pagefind/ and ships no records file', async () => {
     const root = scratch()
     writeExport(join(root, 'export'), 'First')
@@ -210,11 +229,12 @@ describe('finishBuild and swapLink', () => {
     expect(entries.filter((name) => !name.startsWith('two-'))).toEqual([])
   })
 
-  it('versions its code: itself, its indexing thread, any .mjs module under lib/, next.config.mjs or the lock file changes the version', () => {
+  it('versions its code: itself, its threads, any .mjs module under lib/, next.config.mjs or the lock file changes the version', () => {
     const root = scratch()
     const files = [
       'scripts/finish-build.mjs',
       'scripts/search-index-worker.mjs',
+      'scripts/lean-page-worker.mjs',
       'next.config.mjs',
       'package-lock.json',
       'lib/build-cache.mjs',
