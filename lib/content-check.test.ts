@@ -80,6 +80,11 @@ describe('checkContentFolder: bundles, images and math', () => {
       problem: /^line 8: image \.\/photo\.jpg has no alt text; write !\[what the image shows\]\(\.\/photo\.jpg\)$/,
     },
     {
+      rule: 'an import statement, which a post compiled on its own cannot use',
+      files: { 'single.mdx': post('import Chart from "./chart.js"\n\nText.') },
+      problem: /^line 8: import and export statements are not supported; remove it and use Markdown, HTML or <Figure> \(content\/README\.md\)$/,
+    },
+    {
       rule: 'an image from another site',
       files: { 'harbour/index.mdx': post('![A photo](https://example.com/photo.jpg)') },
       problem: /^line 8: image "https:\/\/example\.com\/photo\.jpg" is not on this site; download it/,

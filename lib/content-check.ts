@@ -16,7 +16,7 @@ import YAML from 'yaml'
 import { hashOf } from './build-cache.mjs'
 import { checkFrontmatter, findUrlConflicts, isUnpublishedAt, slugFromFileName, type UrlClaim } from './content-rules'
 import { locateImage } from './images'
-import { listImageReferences, parseMdxBody, type ImageReference } from './mdx/image-references'
+import { listImageReferences, listModuleStatementLines, parseMdxBody, type ImageReference } from './mdx/image-references'
 import { buildRedirectContext, listPublicPaths, loadRedirectLines, readRedirectsFile, REDIRECTS_FILE, type SitePost } from './site-redirects'
 
 /** All .mdx files under `dir`, sorted so reports are stable. */
@@ -41,6 +41,8 @@ type FileAnalysis =
       syntaxError?: { line: number; reason: string }
       /** The body's images, their lines counted in the file. */
       images: ImageReference[]
+      /** Lines of the body's import and export statements, counted in the file. */
+      moduleStatements: number[]
     }
 
 /** Parses one post file: frontmatter as contentlayer2 reads it, then the body as MDX with math. */
@@ -60,21 +62,28 @@ function analyseFile(raw: string): FileAnalysis {
   } catch (error) {
     const place = (error as { place?: { line?: number; start?: { line?: number } } }).place
     const line = (place?.line ?? place?.start?.line ?? 1) + firstBodyLine - 1
-    return { data, syntaxError: { line, reason: (error as { reason?: string }).reason ?? String(error) }, images: [] }
+    return { data, syntaxError: { line, reason: (error as { reason?: string }).reason ?? String(error) }, images: [], moduleStatements: [] }
   }
-  return { data, images: listImageReferences(tree).map((image) => ({ ...image, line: image.line + firstBodyLine - 1 })) }
+  return {
+    data,
+    images: listImageReferences(tree).map((image) => ({ ...image, line: image.line + firstBodyLine - 1 })),
+    moduleStatements: listModuleStatementLines(tree).map((line) => line + firstBodyLine - 1),
+  }
 }
 
 /**
  * MDX syntax errors and image problems in one analysed post: no alt text, a file that is not there, a path
  * that cannot work. `file` is the post's path, for images beside it.
  */
-function checkBody(analysis: { syntaxError?: { line: number; reason: string }; images: ImageReference[] }, file: string): string[] {
+function checkBody(analysis: { syntaxError?: { line: number; reason: string }; images: ImageReference[]; moduleStatements: number[] }, file: string): string[] {
   if (analysis.syntaxError) {
     const { line, reason } = analysis.syntaxError
     return [`line ${line}: MDX syntax error: ${reason} (in prose, write a literal < or { as \\< or \\{, or put it in inline code)`]
   }
-  const problems: string[] = []
+  // Posts are compiled on their own, not bundled (lib/mdx/compile-options.ts): there is nothing to import from.
+  const problems = analysis.moduleStatements.map(
+    (line) => `line ${line}: import and export statements are not supported; remove it and use Markdown, HTML or <Figure> (content/README.md)`,
+  )
   for (const { src, alt, element, line } of analysis.images) {
     if (element === 'image' && !alt?.trim()) {
       problems.push(`line ${line}: image ${src} has no alt text; write ![what the image shows](${src})`)
@@ -99,7 +108,7 @@ function checkBody(analysis: { syntaxError?: { line: number; reason: string }; i
  * Bump when analyseFile (or the parsing it calls in lib/mdx/image-references.ts) would give another result
  * for the same text; package-lock.json's hash covers upgrades of the parsers themselves.
  */
-const ANALYSIS_VERSION = 1
+const ANALYSIS_VERSION = 2
 
 /**
  * The analyses of a previous check, by the sha256 of each file's text, and the ones this check keeps: those of

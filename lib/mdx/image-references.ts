@@ -1,7 +1,8 @@
 /**
  * Finds the images a post body refers to, in the MDX syntax tree: Markdown images (`![alt](src)`) and the
  * `<img>` and `<Figure>` elements authors write. The content check reports their problems by line, and the
- * content build processes exactly these files before it renders the post.
+ * content build processes exactly these files before it renders the post. It also finds the body's import
+ * and export statements, which the content check refuses.
  */
 import { createProcessor } from '@mdx-js/mdx'
 import remarkMath from 'remark-math'
@@ -57,4 +58,9 @@ export function listImageReferences(tree: ReturnType<typeof parseMdxBody>): Imag
     }
   })
   return references
+}
+
+/** The lines of a parsed body's import and export statements (MDX's ESM), counted from the body's first line. */
+export function listModuleStatementLines(tree: ReturnType<typeof parseMdxBody>): number[] {
+  return tree.children.filter((node) => node.type === 'mdxjsEsm').map((node) => node.position?.start.line ?? 1)
 }

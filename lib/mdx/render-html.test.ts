@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bundleMDX } from 'mdx-bundler'
+import { compile as compileMdx } from '@mdx-js/mdx'
 import rehypeKatex from 'rehype-katex'
 import remarkMath from 'remark-math'
 import sharp from 'sharp'
@@ -12,11 +12,7 @@ import { mayHaveImages, renderPost, renderPostOnce } from './render-html'
 
 // The same MDX compiler and math plugins as contentlayer.config.ts, on sample posts.
 async function compile(source: string): Promise<string> {
-  const { code } = await bundleMDX({
-    source,
-    mdxOptions: (options) => ({ ...options, remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, KATEX_OPTIONS]] }),
-  })
-  return code
+  return String(await compileMdx(source, { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, KATEX_OPTIONS]], outputFormat: 'function-body' }))
 }
 
 let folder: string

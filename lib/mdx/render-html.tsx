@@ -2,8 +2,7 @@
  * Turns contentlayer's compiled MDX into static HTML. It runs inside `contentlayer2 build`,
  * once per post, so highlighting, image processing and rendering are never repeated by pages, feeds or search.
  */
-import * as React from 'react'
-import * as ReactDOM from 'react-dom'
+import { runSync } from '@mdx-js/mdx'
 import { renderToStaticMarkup } from 'react-dom/server'
 import * as jsxRuntime from 'react/jsx-runtime'
 import { locateImage, processImage, type ProcessedImage } from '../images'
@@ -11,17 +10,9 @@ import { createMdxComponents, type PostImages } from './components'
 import { listImageReferences, parseMdxBody } from './image-references'
 import { findMathError, hasMath, stripKatexHtml } from './math'
 
-type MdxModule = { default: React.ComponentType<{ components?: ReturnType<typeof createMdxComponents> }> }
-
-/** Evaluates mdx-bundler output (a function body) and renders it to an HTML string with these processed images. */
-export function renderMdxToHtml(bundledCode: string, images: PostImages = new Map()): string {
-  // mdx-bundler's output expects these three names in scope, exactly as its own getMDXComponent provides them.
-  const evaluate = new Function('React', 'ReactDOM', '_jsx_runtime', bundledCode) as (
-    react: typeof React,
-    reactDom: typeof ReactDOM,
-    runtime: typeof jsxRuntime,
-  ) => MdxModule
-  const { default: Content } = evaluate(React, ReactDOM, jsxRuntime)
+/** Runs compiled MDX (a function body, lib/mdx/compile-options.ts) and renders it to an HTML string with these processed images. */
+export function renderMdxToHtml(compiledCode: string, images: PostImages = new Map()): string {
+  const { default: Content } = runSync(compiledCode, jsxRuntime)
   // React writes the srcSet prop as `srcSet=`. HTML does not mind the case, but feed code and readers that
   // match attributes by name (lib/feed-html.ts absolutises `srcset`) do. A quote in text is always &quot;,
   // so this can only meet an attribute.
@@ -43,7 +34,7 @@ export type RenderedPost = {
  * it. lib/content-check.ts has already reported missing files and alt text by line, so a failure here is a
  * file that cannot be decoded. `cacheDir` is for tests; builds use .contentlayer/images.
  */
-export async function renderPost(bundledCode: string, rawBody: string, file: string, cacheDir?: string): Promise<RenderedPost> {
+export async function renderPost(compiledCode: string, rawBody: string, file: string, cacheDir?: string): Promise<RenderedPost> {
   const images = new Map<string, ProcessedImage>()
   for (const { src } of mayHaveImages(rawBody) ? listImageReferences(parseMdxBody(rawBody)) : []) {
     if (src === undefined || images.has(src)) continue
@@ -51,7 +42,7 @@ export async function renderPost(bundledCode: string, rawBody: string, file: str
     if ('problem' in location) throw new Error(`${file}: ${location.problem}`)
     images.set(src, await processImage(location.path, cacheDir))
   }
-  const page = renderMdxToHtml(bundledCode, images)
+  const page = renderMdxToHtml(compiledCode, images)
   const mathError = findMathError(page)
   if (mathError) throw new Error(`${file}: math "${mathError.tex}" cannot be typeset: ${mathError.reason}; fix the TeX (write \\$ for a literal dollar sign)`)
   const first = images.values().next()
@@ -73,14 +64,14 @@ const rendered = new Map<string, { rawBody: string; result: Promise<RenderedPost
 /**
  * renderPost once per version of a post, however many computed fields ask (contentlayer resolves them in
  * parallel). A version is known by its source, so a field that asks after contentlayer.config.ts dropped the
- * compiled code gets the same rendering; `bundledCode` is needed only by the first. One entry per file, so
+ * compiled code gets the same rendering; `compiledCode` is needed only by the first. One entry per file, so
  * `contentlayer2 dev` keeps only the latest version of each post.
  */
-export function renderPostOnce(bundledCode: string | undefined, rawBody: string, file: string): Promise<RenderedPost> {
+export function renderPostOnce(compiledCode: string | undefined, rawBody: string, file: string): Promise<RenderedPost> {
   const entry = rendered.get(file)
   if (entry?.rawBody === rawBody) return entry.result
-  if (bundledCode === undefined) return Promise.reject(new Error(`${file}: rendered without its compiled MDX; this is a bug in contentlayer.config.ts`))
-  const result = renderPost(bundledCode, rawBody, file)
+  if (compiledCode === undefined) return Promise.reject(new Error(`${file}: rendered without its compiled MDX; this is a bug in contentlayer.config.ts`))
+  const result = renderPost(compiledCode, rawBody, file)
   rendered.set(file, { rawBody, result })
   return result
 }
